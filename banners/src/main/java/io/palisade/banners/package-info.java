@@ -1,0 +1,2 @@
+/** Palisade banners module. */
+package io.palisade.banners;

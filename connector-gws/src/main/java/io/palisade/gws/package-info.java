@@ -1,0 +1,2 @@
+/** Palisade connector-gws module. */
+package io.palisade.gws;

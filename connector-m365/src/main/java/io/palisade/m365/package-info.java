@@ -1,0 +1,2 @@
+/** Palisade connector-m365 module. */
+package io.palisade.m365;

@@ -1,0 +1,2 @@
+/** Palisade core module. */
+package io.palisade.core;

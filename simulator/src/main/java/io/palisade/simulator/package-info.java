@@ -1,0 +1,2 @@
+/** Palisade simulator module. */
+package io.palisade.simulator;

@@ -1,0 +1,2 @@
+/** Palisade test-support module. */
+package io.palisade.testing;
