@@ -1,6 +1,7 @@
 package io.palisade.core;
 
 import io.palisade.core.queue.WorkQueueProperties;
+import io.palisade.core.work.WorkerProperties;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
@@ -17,7 +18,7 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 @EntityScan("io.palisade")
 @EnableJpaRepositories("io.palisade")
 @EnableTransactionManagement
-@EnableConfigurationProperties(WorkQueueProperties.class)
+@EnableConfigurationProperties({WorkQueueProperties.class, WorkerProperties.class})
 public class CoreConfiguration {
 
     /** The clock every time-dependent rule reads (leases, backoff, retention), so tests can move time. */

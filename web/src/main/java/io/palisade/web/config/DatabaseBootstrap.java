@@ -20,7 +20,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 public class DatabaseBootstrap implements EnvironmentPostProcessor {
 
-    private static final Logger log = LoggerFactory.getLogger(DatabaseBootstrap.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseBootstrap.class);
     private static final Pattern POSTGRES_URL =
             Pattern.compile("^jdbc:postgresql://(?<server>[^/]+)/(?<database>[A-Za-z0-9_]+)(?<params>\\?.*)?$");
     private static final String INVALID_CATALOG = "3D000";
@@ -50,7 +50,7 @@ public class DatabaseBootstrap implements EnvironmentPostProcessor {
         } catch (SQLException e) {
             if (!INVALID_CATALOG.equals(e.getSQLState())) {
                 // The data source reports connection problems with its own, clearer context at start-up.
-                log.debug("event=database_probe_failed sqlState={}", e.getSQLState());
+                LOG.debug("event=database_probe_failed sqlState={}", e.getSQLState());
                 return;
             }
         }
@@ -59,7 +59,7 @@ public class DatabaseBootstrap implements EnvironmentPostProcessor {
         try (Connection connection = DriverManager.getConnection(maintenanceUrl, credentials);
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE \"" + database + "\"");
-            log.info("event=database_created database={}", database);
+            LOG.info("event=database_created database={}", database);
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "Database " + database + " does not exist and could not be created: " + e.getMessage(), e);

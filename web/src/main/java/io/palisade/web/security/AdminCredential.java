@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class AdminCredential {
 
-    private static final Logger log = LoggerFactory.getLogger(AdminCredential.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AdminCredential.class);
 
     private AdminCredential() {}
 
@@ -33,7 +33,7 @@ final class AdminCredential {
             Files.createDirectories(passwordFile.getParent());
             Files.writeString(passwordFile, generated + "\n", StandardCharsets.UTF_8);
             restrictToOwner(passwordFile);
-            log.warn("event=admin_password_generated file={} hint=set_palisade.admin.password", passwordFile);
+            LOG.warn("event=admin_password_generated file={} hint=set_palisade.admin.password", passwordFile);
             return generated;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write the admin password file " + passwordFile, e);
@@ -50,7 +50,7 @@ final class AdminCredential {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException e) {
-            log.warn("event=admin_password_file_permissions_unsupported file={}", file);
+            LOG.warn("event=admin_password_file_permissions_unsupported file={}", file);
         }
     }
 }

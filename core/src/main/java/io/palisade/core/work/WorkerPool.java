@@ -1,0 +1,143 @@
+package io.palisade.core.work;
+
+import io.palisade.core.queue.WorkItem;
+import io.palisade.core.queue.WorkQueue;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the registered {@link WorkHandler}s: each worker claims one due item of a known kind, runs its handler and
+ * completes or fails it. Sets the logging context (tenant, kind, item) once per item.
+ */
+@Component
+public class WorkerPool implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
+
+    private final WorkQueue queue;
+    private final Map<String, WorkHandler> handlers;
+    private final WorkerProperties properties;
+    private final String instanceId = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Object idle = new Object();
+    private ExecutorService executor;
+
+    public WorkerPool(WorkQueue queue, List<WorkHandler> handlers, WorkerProperties properties) {
+        this.queue = queue;
+        this.handlers = handlers.stream().collect(Collectors.toMap(WorkHandler::kind, Function.identity()));
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled() || handlers.isEmpty() || !running.compareAndSet(false, true)) {
+            return;
+        }
+        executor = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("palisade-worker-", 0).factory());
+        for (int i = 0; i < properties.threads(); i++) {
+            String workerId = instanceId + "#" + i;
+            executor.submit(() -> loop(workerId));
+        }
+        LOG.info("event=workers_started threads={} kinds={}", properties.threads(), handlers.keySet());
+    }
+
+    @Override
+    public void stop() {
+        if (!running.compareAndSet(true, false)) {
+            return;
+        }
+        wake();
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("event=workers_stopped");
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    /** Asks idle workers to look at the queue now, e.g. right after this instance enqueued something. */
+    public void wake() {
+        synchronized (idle) {
+            idle.notifyAll();
+        }
+    }
+
+    private void loop(String workerId) {
+        while (running.get()) {
+            try {
+                List<WorkItem> claimed = queue.claim(handlers.keySet(), workerId, properties.lease(), 1);
+                if (claimed.isEmpty()) {
+                    waitIdle(properties.idlePoll());
+                } else {
+                    claimed.forEach(this::run);
+                }
+            } catch (RuntimeException e) {
+                // The queue itself failed (the database is down): back off instead of spinning.
+                LOG.error("event=worker_claim_failed worker={} error={}", workerId, e.toString());
+                waitIdle(Duration.ofSeconds(2));
+            }
+        }
+    }
+
+    private void run(WorkItem item) {
+        MDC.put("tenant", item.tenantId().toString());
+        MDC.put("kind", item.kind());
+        MDC.put("item", item.id().toString());
+        try {
+            handlers.get(item.kind()).handle(item);
+            queue.complete(item.id(), item.leaseToken());
+        } catch (PermanentWorkException e) {
+            LOG.error("event=work_failed_permanently error={}", e.getMessage());
+            queue.failPermanently(item.id(), item.leaseToken(), e.getMessage());
+        } catch (RetryableWorkException e) {
+            LOG.warn(
+                    "event=work_failed retry_after_ms={} error={}",
+                    e.retryAfter().toMillis(),
+                    e.getMessage());
+            queue.fail(item.id(), item.leaseToken(), e.getMessage(), e.retryAfter());
+        } catch (Exception e) {
+            LOG.warn("event=work_failed error={}", e.toString(), e);
+            queue.fail(item.id(), item.leaseToken(), e.toString());
+        } finally {
+            MDC.remove("tenant");
+            MDC.remove("kind");
+            MDC.remove("item");
+        }
+    }
+
+    private void waitIdle(Duration duration) {
+        synchronized (idle) {
+            try {
+                idle.wait(Math.max(1, duration.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.set(false);
+            }
+        }
+    }
+}
