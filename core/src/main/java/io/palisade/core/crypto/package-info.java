@@ -1,0 +1,2 @@
+/** Encryption of secrets at rest (AES-256-GCM, rotating keys). */
+package io.palisade.core.crypto;

@@ -1,0 +1,15 @@
+package io.palisade.core.verdict;
+
+/** What made a verdict version. */
+public enum VerdictCause {
+    /** The first scan on arrival. */
+    SCAN,
+    /** A re-scan after a new rule pack or model. */
+    RESCAN,
+    /** An analyst's decision. */
+    ANALYST,
+    /** A new threat-intelligence indicator the message carries. */
+    INDICATOR,
+    /** User reports crossing the tenant's threshold. */
+    USER_REPORTS
+}
