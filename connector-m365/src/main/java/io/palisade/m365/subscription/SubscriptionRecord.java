@@ -1,0 +1,33 @@
+package io.palisade.m365.subscription;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A Graph subscription as Palisade keeps it.
+ *
+ * @param subscriptionId Graph's id, never null
+ * @param tenantId the Palisade tenant, never null
+ * @param mailboxId the mailbox whose messages it covers; null for the tenant's chat subscription
+ * @param resource the subscribed resource path, never null
+ * @param clientStateHash the SHA-256 of the clientState, never null
+ * @param expiresAt when Graph ends it unless renewed, never null
+ * @param status never null
+ */
+public record SubscriptionRecord(
+        String subscriptionId,
+        UUID tenantId,
+        UUID mailboxId,
+        String resource,
+        String clientStateHash,
+        Instant expiresAt,
+        Status status) {
+
+    /** The states of a subscription. */
+    public enum Status {
+        ACTIVE,
+        REAUTHORIZE,
+        REMOVED,
+        FAILED
+    }
+}

@@ -1,0 +1,118 @@
+package io.palisade.m365.subscription;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The {@code m365_subscriptions} table. Lookups by subscription id serve the webhook; the rest take the tenant. */
+@Repository
+public class SubscriptionStore {
+
+    private static final String COLUMNS =
+            "subscription_id, tenant_id, mailbox_id, resource, client_state_hash, expires_at, status";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    public SubscriptionStore(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Records a new subscription, or replaces the row of one Graph re-issued under the same id. */
+    public void save(SubscriptionRecord record) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update(
+                """
+                INSERT INTO m365_subscriptions (subscription_id, tenant_id, mailbox_id, resource, client_state_hash,
+                                                expires_at, status, created_at, updated_at)
+                VALUES (:id, :tenant, :mailbox, :resource, :hash, :expires, :status, :now, :now)
+                ON CONFLICT (subscription_id) DO UPDATE
+                   SET expires_at = EXCLUDED.expires_at, status = EXCLUDED.status,
+                       client_state_hash = EXCLUDED.client_state_hash, updated_at = EXCLUDED.updated_at
+                 WHERE m365_subscriptions.tenant_id = EXCLUDED.tenant_id
+                """,
+                new MapSqlParameterSource()
+                        .addValue("id", record.subscriptionId())
+                        .addValue("tenant", record.tenantId())
+                        .addValue("mailbox", record.mailboxId())
+                        .addValue("resource", record.resource())
+                        .addValue("hash", record.clientStateHash())
+                        .addValue("expires", Timestamp.from(record.expiresAt()))
+                        .addValue("status", record.status().name())
+                        .addValue("now", now));
+    }
+
+    /** The subscriptions named in one notification batch, by id; ids Palisade does not know are absent. */
+    public Map<String, SubscriptionRecord> findByIds(Collection<String> subscriptionIds) {
+        if (subscriptionIds.isEmpty()) {
+            return Map.of();
+        }
+        List<SubscriptionRecord> found = jdbc.query(
+                "SELECT " + COLUMNS + " FROM m365_subscriptions WHERE subscription_id IN (:ids)",
+                Map.of("ids", subscriptionIds),
+                SubscriptionStore::toRecord);
+        return found.stream().collect(Collectors.toMap(SubscriptionRecord::subscriptionId, Function.identity()));
+    }
+
+    /** A tenant's subscriptions. */
+    public List<SubscriptionRecord> findByTenant(UUID tenantId) {
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM m365_subscriptions WHERE tenant_id = :tenant ORDER BY created_at",
+                Map.of("tenant", tenantId),
+                SubscriptionStore::toRecord);
+    }
+
+    /** Active subscriptions, of every tenant, that expire before {@code before}: the renewal job's work. */
+    public List<SubscriptionRecord> findExpiringBefore(Instant before) {
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM m365_subscriptions WHERE status = 'ACTIVE' AND expires_at < :before",
+                Map.of("before", Timestamp.from(before)),
+                SubscriptionStore::toRecord);
+    }
+
+    /** Sets a subscription's status and expiry, within its tenant; false when it is not there. */
+    public boolean update(
+            UUID tenantId,
+            String subscriptionId,
+            SubscriptionRecord.Status status,
+            Instant expiresAt,
+            String lastError) {
+        return jdbc.update(
+                        """
+                        UPDATE m365_subscriptions SET status = :status, expires_at = :expires, last_error = :error,
+                               updated_at = :now
+                         WHERE tenant_id = :tenant AND subscription_id = :id
+                        """,
+                        new MapSqlParameterSource()
+                                .addValue("tenant", tenantId)
+                                .addValue("id", subscriptionId)
+                                .addValue("status", status.name())
+                                .addValue("expires", Timestamp.from(expiresAt))
+                                .addValue("error", lastError)
+                                .addValue("now", Timestamp.from(clock.instant())))
+                == 1;
+    }
+
+    private static SubscriptionRecord toRecord(ResultSet rs, int row) throws SQLException {
+        return new SubscriptionRecord(
+                rs.getString("subscription_id"),
+                rs.getObject("tenant_id", UUID.class),
+                rs.getObject("mailbox_id", UUID.class),
+                rs.getString("resource"),
+                rs.getString("client_state_hash"),
+                rs.getTimestamp("expires_at").toInstant(),
+                SubscriptionRecord.Status.valueOf(rs.getString("status")));
+    }
+}
