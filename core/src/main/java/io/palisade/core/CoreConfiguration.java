@@ -1,6 +1,8 @@
 package io.palisade.core;
 
+import io.palisade.core.pipeline.PipelineProperties;
 import io.palisade.core.queue.WorkQueueProperties;
+import io.palisade.core.scan.DetectionProperties;
 import io.palisade.core.work.WorkerProperties;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,7 +20,12 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 @EntityScan("io.palisade")
 @EnableJpaRepositories("io.palisade")
 @EnableTransactionManagement
-@EnableConfigurationProperties({WorkQueueProperties.class, WorkerProperties.class})
+@EnableConfigurationProperties({
+    WorkQueueProperties.class,
+    WorkerProperties.class,
+    DetectionProperties.class,
+    PipelineProperties.class
+})
 public class CoreConfiguration {
 
     /** The clock every time-dependent rule reads (leases, backoff, retention), so tests can move time. */

@@ -10,5 +10,10 @@ public enum ActionStatus {
     /** Gave up; {@code lastError} says why. */
     FAILED,
     /** Not needed after all (the message was gone, or already in the target state). */
-    SKIPPED
+    SKIPPED;
+
+    /** Whether nothing more will happen to an action in this state. */
+    public boolean isFinal() {
+        return this == DONE || this == SKIPPED;
+    }
 }

@@ -1,0 +1,120 @@
+package io.palisade.core.pipeline;
+
+import io.palisade.core.action.ActionKind;
+import io.palisade.core.action.MailAction;
+import io.palisade.core.action.MailActionRepository;
+import io.palisade.core.connector.ConnectorException;
+import io.palisade.core.connector.MailboxConnector;
+import io.palisade.core.connector.MessageRef;
+import io.palisade.core.connector.QuarantineResult;
+import io.palisade.core.mail.MailItem;
+import io.palisade.core.mail.RawMessageStore;
+import io.palisade.core.verdict.VerdictService;
+import io.palisade.core.verdict.VerdictVersion;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** Performs one action on the platform through the message's connector. Holds no database transaction. */
+@Component
+class ActionRunner {
+
+    /** Where a quarantined item is, as {@link MailItem#getFolder()} records it. */
+    static final String QUARANTINE_FOLDER = "palisade-quarantine";
+
+    private final RawMessageStore rawMessages;
+    private final VerdictService verdicts;
+    private final MailActionRepository actions;
+    private final ObjectProvider<BannerComposer> banners;
+
+    ActionRunner(
+            RawMessageStore rawMessages,
+            VerdictService verdicts,
+            MailActionRepository actions,
+            ObjectProvider<BannerComposer> banners) {
+        this.rawMessages = rawMessages;
+        this.verdicts = verdicts;
+        this.actions = actions;
+        this.banners = banners;
+    }
+
+    /**
+     * What an action did.
+     *
+     * @param newProviderId the message's id afterwards; null when unchanged
+     * @param folderBefore the folder it left (kept for a release); may be null
+     * @param folderAfter the folder it is in now; may be null
+     * @param skippedReason why nothing was done; null when something was
+     */
+    record Outcome(String newProviderId, String folderBefore, String folderAfter, String skippedReason) {
+        static Outcome skipped(String reason) {
+            return new Outcome(null, null, null, reason);
+        }
+    }
+
+    Outcome run(MailAction action, MailItem item, MailboxConnector connector, MessageRef ref)
+            throws ConnectorException {
+        return switch (action.getKind()) {
+            case QUARANTINE -> quarantine(item, connector, ref);
+            case RELEASE -> release(item, connector, ref);
+            case BANNER -> banner(item, connector, ref);
+            case SOFT_DELETE -> {
+                connector.softDelete(ref);
+                yield new Outcome(null, item.getFolder(), null, null);
+            }
+            case HARD_DELETE -> {
+                connector.hardDelete(ref);
+                yield new Outcome(null, item.getFolder(), null, null);
+            }
+            case NOTIFY_ADMINS -> Outcome.skipped("admin notifications are not sent yet");
+        };
+    }
+
+    private Outcome quarantine(MailItem item, MailboxConnector connector, MessageRef ref) throws ConnectorException {
+        if (QUARANTINE_FOLDER.equals(item.getFolder())) {
+            return Outcome.skipped("already quarantined");
+        }
+        QuarantineResult result = connector.quarantine(ref);
+        return new Outcome(result.newProviderMessageId(), result.originalFolderId(), QUARANTINE_FOLDER, null);
+    }
+
+    private Outcome release(MailItem item, MailboxConnector connector, MessageRef ref) throws ConnectorException {
+        if (!QUARANTINE_FOLDER.equals(item.getFolder())) {
+            return Outcome.skipped("not quarantined");
+        }
+        Optional<String> original = originalFolder(item);
+        if (original.isEmpty()) {
+            return Outcome.skipped("original folder unknown");
+        }
+        String newId = connector.release(ref, original.get());
+        return new Outcome(newId, QUARANTINE_FOLDER, original.get(), null);
+    }
+
+    private Outcome banner(MailItem item, MailboxConnector connector, MessageRef ref) throws ConnectorException {
+        BannerComposer composer = banners.getIfAvailable();
+        if (composer == null) {
+            return Outcome.skipped("no banner composer is installed");
+        }
+        Optional<VerdictVersion> verdict = verdicts.current(item.getTenantId(), item.getId());
+        Optional<byte[]> original = rawMessages.load(item.getTenantId(), item.getId());
+        if (verdict.isEmpty() || original.isEmpty()) {
+            return Outcome.skipped("verdict or raw message missing");
+        }
+        Optional<byte[]> bannered = composer.compose(item, verdict.get(), original.get());
+        if (bannered.isEmpty()) {
+            return Outcome.skipped("message left untouched");
+        }
+        String newId = connector.replaceContent(ref, bannered.get());
+        return new Outcome(newId.equals(ref.providerMessageId()) ? null : newId, null, item.getFolder(), null);
+    }
+
+    private Optional<String> originalFolder(MailItem item) {
+        List<MailAction> history =
+                actions.findByTenantIdAndMailItemIdOrderByCreatedAt(item.getTenantId(), item.getId());
+        return history.reversed().stream()
+                .filter(a -> a.getKind() == ActionKind.QUARANTINE && a.getOriginalFolder() != null)
+                .map(MailAction::getOriginalFolder)
+                .findFirst();
+    }
+}

@@ -1,0 +1,105 @@
+package io.palisade.core.pipeline;
+
+import io.palisade.core.mail.MailItem;
+import io.palisade.core.mail.MailItemRepository;
+import io.palisade.core.mailbox.Mailbox;
+import io.palisade.core.mailbox.MailboxRepository;
+import io.palisade.core.scan.TenantScanContexts;
+import io.palisade.core.verdict.VerdictCause;
+import io.palisade.core.verdict.VerdictService;
+import io.palisade.core.verdict.VerdictVersion;
+import io.palisade.core.work.PermanentWorkException;
+import io.palisade.core.work.WorkerPool;
+import io.palisade.detection.api.ScanInput;
+import io.palisade.detection.api.Scanner;
+import io.palisade.detection.api.Verdict;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes a fetched message through the pipeline: scan it, store the item, its indicators and raw MIME, record the
+ * verdict and write the actions the policy asks for, all in one transaction. Ingesting the same copy again is a
+ * no-op, so a repeated notification never scans or acts twice.
+ */
+@Service
+public class MailIngestService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailIngestService.class);
+    private static final String ENGINE_ACTOR = "engine";
+
+    private final MailboxRepository mailboxes;
+    private final MailItemRepository mailItems;
+    private final VerdictService verdicts;
+    private final Scanner scanner;
+    private final TenantScanContexts contexts;
+    private final MailItemWriter writer;
+    private final ActionPolicy policy;
+    private final ActionOutbox outbox;
+    private final WorkerPool workers;
+
+    public MailIngestService(
+            MailboxRepository mailboxes,
+            MailItemRepository mailItems,
+            VerdictService verdicts,
+            Scanner scanner,
+            TenantScanContexts contexts,
+            MailItemWriter writer,
+            ActionPolicy policy,
+            ActionOutbox outbox,
+            WorkerPool workers) {
+        this.mailboxes = mailboxes;
+        this.mailItems = mailItems;
+        this.verdicts = verdicts;
+        this.scanner = scanner;
+        this.contexts = contexts;
+        this.writer = writer;
+        this.policy = policy;
+        this.outbox = outbox;
+        this.workers = workers;
+    }
+
+    /**
+     * Ingests one copy of a message.
+     *
+     * @throws PermanentWorkException when the mailbox is not the tenant's
+     */
+    @Transactional
+    public IngestOutcome ingest(IngestRequest request) {
+        Mailbox mailbox = mailboxes
+                .findByTenantIdAndId(request.tenantId(), request.mailboxId())
+                .orElseThrow(() -> new PermanentWorkException("no mailbox " + request.mailboxId() + " in tenant"));
+        Optional<MailItem> known = mailItems.findByTenantIdAndMailboxIdAndProviderMessageId(
+                request.tenantId(), request.mailboxId(), request.providerMessageId());
+        if (known.isPresent()) {
+            return alreadyKnown(known.get());
+        }
+        Verdict verdict = scanner.scan(new ScanInput.Mail(request.mime()), contexts.forTenant(request.tenantId()));
+        MailItem item = writer.write(request, mailbox);
+        VerdictVersion version =
+                verdicts.record(request.tenantId(), item.getId(), verdict, VerdictCause.SCAN, ENGINE_ACTOR);
+        var actions = outbox.add(
+                request.tenantId(), item.getId(), version.getId(), policy.actionsFor(verdict.level()), ENGINE_ACTOR);
+        LOG.info(
+                "event=message_ingested tenant={} mail_item={} level={} score={} actions={}",
+                request.tenantId(),
+                item.getId(),
+                verdict.level(),
+                verdict.score(),
+                actions.size());
+        if (!actions.isEmpty()) {
+            workers.wake();
+        }
+        return new IngestOutcome(item.getId(), verdict.level(), false);
+    }
+
+    private IngestOutcome alreadyKnown(MailItem item) {
+        var level = verdicts.current(item.getTenantId(), item.getId())
+                .map(VerdictVersion::getLevel)
+                .orElseThrow(() -> new IllegalStateException("mail item " + item.getId() + " has no verdict"));
+        LOG.debug("event=message_already_ingested tenant={} mail_item={}", item.getTenantId(), item.getId());
+        return new IngestOutcome(item.getId(), level, true);
+    }
+}

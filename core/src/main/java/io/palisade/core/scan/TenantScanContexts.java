@@ -1,0 +1,159 @@
+package io.palisade.core.scan;
+
+import io.palisade.core.mailbox.Mailbox;
+import io.palisade.core.mailbox.MailboxRepository;
+import io.palisade.core.mailbox.MailboxStatus;
+import io.palisade.core.tenant.TenantService;
+import io.palisade.detection.api.ScanContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the {@link ScanContext} of a tenant from its mailboxes and mail history. One context serves one scan;
+ * every lookup it makes is scoped to its tenant.
+ */
+@Component
+public class TenantScanContexts {
+
+    private static final ScanContext.ListLookup EMPTY_LIST = new ScanContext.ListLookup() {
+        @Override
+        public boolean containsAddress(String address) {
+            return false;
+        }
+
+        @Override
+        public boolean containsDomain(String domain) {
+            return false;
+        }
+
+        @Override
+        public boolean containsUrl(String url) {
+            return false;
+        }
+    };
+
+    private final MailboxRepository mailboxes;
+    private final TenantService tenants;
+    private final JdbcTemplate jdbc;
+    private final DetectionProperties properties;
+
+    public TenantScanContexts(
+            MailboxRepository mailboxes, TenantService tenants, JdbcTemplate jdbc, DetectionProperties properties) {
+        this.mailboxes = mailboxes;
+        this.tenants = tenants;
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /** The context of one tenant as it is now. */
+    public ScanContext forTenant(UUID tenantId) {
+        List<Mailbox> active = mailboxes.findByTenantIdAndStatusOrderByAddress(tenantId, MailboxStatus.ACTIVE);
+        Set<String> domains = active.stream()
+                .map(Mailbox::getAddress)
+                .map(address -> address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+        Set<String> names = active.stream()
+                .map(Mailbox::getDisplayName)
+                .filter(Objects::nonNull)
+                .filter(name -> !name.isBlank())
+                .collect(Collectors.toUnmodifiableSet());
+        String brand = tenants.require(tenantId).getName();
+        return new Context(tenantId, domains, names, Set.of(brand));
+    }
+
+    private final class Context implements ScanContext {
+
+        private final UUID tenantId;
+        private final Set<String> ownDomains;
+        private final Set<String> displayNames;
+        private final Set<String> brands;
+
+        Context(UUID tenantId, Set<String> ownDomains, Set<String> displayNames, Set<String> brands) {
+            this.tenantId = tenantId;
+            this.ownDomains = ownDomains;
+            this.displayNames = displayNames;
+            this.brands = brands;
+        }
+
+        @Override
+        public Set<String> ownDomains() {
+            return ownDomains;
+        }
+
+        @Override
+        // Not yet: VIPs are not configurable; every insider's display name is protected the same way instead.
+        public Set<String> vipNames() {
+            return Set.of();
+        }
+
+        @Override
+        public Set<String> internalDisplayNames() {
+            return displayNames;
+        }
+
+        @Override
+        public Set<String> brandNames() {
+            return brands;
+        }
+
+        @Override
+        // Not yet: allow and block lists come with the tenant policies.
+        public ListLookup allowList() {
+            return EMPTY_LIST;
+        }
+
+        @Override
+        public ListLookup blockList() {
+            return EMPTY_LIST;
+        }
+
+        @Override
+        // Not yet: threat-intelligence indicators come with the verdict lifecycle.
+        public IndicatorLookup indicators() {
+            return (kind, value) -> Optional.empty();
+        }
+
+        @Override
+        public SenderHistory senderHistory() {
+            return new SenderHistory() {
+                @Override
+                public int messagesFromSenderTo(String senderAddress, String recipientAddress) {
+                    return count(
+                            "SELECT count(*) FROM mail_items WHERE tenant_id = ? AND sender = ? AND ? = ANY(recipients)",
+                            senderAddress,
+                            recipientAddress);
+                }
+
+                @Override
+                public int messagesFromSender(String senderAddress) {
+                    return count("SELECT count(*) FROM mail_items WHERE tenant_id = ? AND sender = ?", senderAddress);
+                }
+            };
+        }
+
+        @Override
+        public Optional<Double> weightOverride(String signalName) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Set<String> trustedAuthservIds() {
+            return properties.trustedAuthservIds();
+        }
+
+        private int count(String sql, Object... args) {
+            Object[] withTenant = new Object[args.length + 1];
+            withTenant[0] = tenantId;
+            System.arraycopy(args, 0, withTenant, 1, args.length);
+            Integer count = jdbc.queryForObject(sql, Integer.class, withTenant);
+            return count == null ? 0 : count;
+        }
+    }
+}
