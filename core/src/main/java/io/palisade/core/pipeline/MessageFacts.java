@@ -1,9 +1,7 @@
 package io.palisade.core.pipeline;
 
-import io.palisade.core.mail.IndicatorKind;
+import io.palisade.core.mail.Indicator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * What the pipeline keeps about a message besides its raw MIME: the header fields shown to analysts and the
@@ -13,11 +11,7 @@ import java.util.Set;
  * @param sender the From address, lower case; may be null
  * @param recipients To and Cc addresses, lower case, never null
  * @param subject the decoded subject; may be null
- * @param indicators indicator values by kind, never null
+ * @param indicators the indicators the message carries, never null
  */
 public record MessageFacts(
-        String internetMessageId,
-        String sender,
-        List<String> recipients,
-        String subject,
-        Map<IndicatorKind, Set<String>> indicators) {}
+        String internetMessageId, String sender, List<String> recipients, String subject, List<Indicator> indicators) {}

@@ -4,12 +4,8 @@ import io.palisade.core.mail.IndicatorKind;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import org.apache.james.mime4j.dom.Header;
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.dom.address.MailboxList;
@@ -34,7 +30,7 @@ public class MessageFactsReader {
     public MessageFacts read(byte[] mime) {
         Header header = parseHeader(mime);
         if (header == null) {
-            return new MessageFacts(null, null, List.of(), null, Map.of());
+            return new MessageFacts(null, null, List.of(), null, List.of());
         }
         String sender = firstAddress(header, "From");
         Map<IndicatorKind, Set<String>> indicators = new EnumMap<>(IndicatorKind.class);

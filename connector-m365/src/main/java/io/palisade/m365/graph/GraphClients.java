@@ -1,0 +1,89 @@
+package io.palisade.m365.graph;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import com.microsoft.graph.core.requests.GraphClientFactory;
+import com.microsoft.graph.core.requests.BaseGraphRequestAdapter;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.palisade.m365.M365Properties;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLException;
+import okhttp3.OkHttpClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Graph SDK clients, one per customer tenant, acting as the installation's multi-tenant app with a token for that
+ * tenant. Only the Graph base URL, the authority host and the TLS trust are configurable (as for a national cloud),
+ * so the same code serves the public cloud and the simulated tenant.
+ */
+@Component
+public class GraphClients {
+
+    /** The scope app-only Graph tokens are asked for. */
+    public static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
+
+    private final M365Properties properties;
+    private final Optional<GraphTrust> trust;
+    private final Map<String, GraphServiceClient> clients = new ConcurrentHashMap<>();
+
+    public GraphClients(M365Properties properties, ObjectProvider<GraphTrust> trust) {
+        this.properties = properties;
+        this.trust = Optional.ofNullable(trust.getIfAvailable());
+    }
+
+    /**
+     * The client for a customer tenant.
+     *
+     * @param externalTenantId the Microsoft tenant id (a GUID), never null
+     * @throws IllegalStateException when no app registration is configured
+     */
+    public GraphServiceClient forTenant(String externalTenantId) {
+        if (!properties.configured()) {
+            throw new IllegalStateException("palisade.m365.client-id and client-secret are not configured");
+        }
+        return clients.computeIfAbsent(externalTenantId, this::create);
+    }
+
+    private GraphServiceClient create(String externalTenantId) {
+        String baseUrl = properties.graphBaseUrl().toString();
+        AzureIdentityAuthenticationProvider auth = new AzureIdentityAuthenticationProvider(
+                credential(externalTenantId), new String[] {properties.graphBaseUrl().getHost()}, GRAPH_SCOPE);
+        return new GraphServiceClient(new BaseGraphRequestAdapter(auth, baseUrl, okHttp()));
+    }
+
+    private TokenCredential credential(String externalTenantId) {
+        ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder()
+                .tenantId(externalTenantId)
+                .clientId(properties.clientId())
+                .clientSecret(properties.clientSecret())
+                .authorityHost(properties.authorityHost().toString());
+        trust.ifPresent(t -> builder.disableInstanceDiscovery().httpClient(azureHttpClient(t)));
+        return builder.build();
+    }
+
+    private OkHttpClient okHttp() {
+        OkHttpClient.Builder builder = GraphClientFactory.create();
+        trust.ifPresent(t -> builder.sslSocketFactory(t.sslContext().getSocketFactory(), t.trustManager()));
+        return builder.build();
+    }
+
+    private static HttpClient azureHttpClient(GraphTrust trust) {
+        SslContext netty;
+        try {
+            netty = SslContextBuilder.forClient().trustManager(trust.trustManager()).build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot build a TLS context with the configured Graph trust", e);
+        }
+        return new NettyAsyncHttpClientBuilder(
+                        reactor.netty.http.client.HttpClient.create().secure(spec -> spec.sslContext(netty)))
+                .build();
+    }
+}
