@@ -2,6 +2,7 @@ package io.palisade.detection.analysis;
 
 import io.palisade.detection.api.ScanContext;
 import io.palisade.detection.model.ParsedMessage;
+import java.util.Set;
 
 /**
  * One detection layer. Analyzers are stateless and thread-safe, read the parsed message and the tenant's
@@ -20,4 +21,12 @@ public interface Analyzer {
      * @param findings where to report, never null
      */
     void analyze(ParsedMessage message, ScanContext context, Findings findings);
+
+    /**
+     * Every signal name this analyzer may report. The scanner refuses to start when one is missing from the signal
+     * catalogue, and tests check the same, so a misspelt name fails the build instead of vanishing at run time.
+     */
+    default Set<String> signals() {
+        return Set.of();
+    }
 }

@@ -1,0 +1,46 @@
+package io.palisade.detection.engine;
+
+import io.palisade.detection.analysis.Findings;
+import io.palisade.detection.api.Verdict;
+import io.palisade.detection.model.ParsedMessage;
+import io.palisade.detection.parse.ParseIssue;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A verdict with how it was reached: the parsed message, every finding before scoring, the parse issues, and the
+ * time each stage took.
+ *
+ * @param verdict the verdict, never null
+ * @param message the parsed message (for indicators such as URLs and file hashes), never null
+ * @param findings every finding in the order reported, before composites and caps, never null
+ * @param parseIssues what the parser guessed or cut, never null
+ * @param timings time per stage in pipeline order: {@code parse}, {@code prefilter}, {@code analyzer.<name>} for
+ *     each analyzer, {@code analyzers}, {@code rules}, {@code model}, {@code score}; skipped stages are absent
+ */
+public record ScanReport(
+        Verdict verdict,
+        ParsedMessage message,
+        List<Findings.Finding> findings,
+        List<ParseIssue> parseIssues,
+        Map<String, Duration> timings) {
+
+    public ScanReport {
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(message, "message");
+        findings = List.copyOf(findings);
+        parseIssues = List.copyOf(parseIssues);
+        timings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timings));
+    }
+
+    /** The whole scan's time: the sum of the top-level stages. */
+    public Duration total() {
+        return timings.entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("analyzer."))
+                .map(Map.Entry::getValue)
+                .reduce(Duration.ZERO, Duration::plus);
+    }
+}

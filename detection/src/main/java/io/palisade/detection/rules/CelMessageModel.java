@@ -1,0 +1,131 @@
+package io.palisade.detection.rules;
+
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.runtime.CelVariableResolver;
+import io.palisade.detection.api.ScanContext;
+import io.palisade.detection.model.Address;
+import io.palisade.detection.model.Link;
+import io.palisade.detection.model.ParsedMessage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * The message as rules see it: the variables a CEL condition may use, their types, and their values for one
+ * message. The names and fields here are the contract rule authors write against (see docs/detection.md).
+ * Values are built on first use and then kept for the other rules of the same scan.
+ */
+final class CelMessageModel implements CelVariableResolver {
+
+    private static final CelType STRINGS = ListType.create(SimpleType.STRING);
+    private static final CelType STRING_MAP = MapType.create(SimpleType.STRING, SimpleType.STRING);
+    private static final CelType DYN_MAP = MapType.create(SimpleType.STRING, SimpleType.DYN);
+
+    /** Every variable and its type, in documentation order. */
+    static final Map<String, CelType> VARIABLES = variables();
+
+    private final Map<String, Supplier<Object>> suppliers;
+    private final Map<String, Object> values = new HashMap<>();
+
+    private CelMessageModel(Map<String, Supplier<Object>> suppliers) {
+        this.suppliers = suppliers;
+    }
+
+    private static Map<String, CelType> variables() {
+        Map<String, CelType> vars = new LinkedHashMap<>();
+        vars.put("sender", STRING_MAP);
+        vars.put("reply_to", STRINGS);
+        vars.put("return_path", SimpleType.STRING);
+        vars.put("recipients", ListType.create(STRING_MAP));
+        vars.put("subject", SimpleType.STRING);
+        vars.put("headers", MapType.create(SimpleType.STRING, STRINGS));
+        vars.put("body", SimpleType.STRING);
+        vars.put("html", SimpleType.STRING);
+        vars.put("urls", ListType.create(STRING_MAP));
+        vars.put("attachments", ListType.create(DYN_MAP));
+        vars.put("signals", STRINGS);
+        vars.put("own_domains", STRINGS);
+        return Map.copyOf(vars);
+    }
+
+    /** The model of one message; cheap to make, since each variable is built only when a rule reads it. */
+    static CelMessageModel of(ParsedMessage message, ScanContext context, List<String> signals) {
+        Map<String, Supplier<Object>> suppliers = new HashMap<>();
+        suppliers.put("sender", () -> sender(message.from()));
+        suppliers.put(
+                "reply_to",
+                () -> message.replyTo().stream().map(Address::address).toList());
+        suppliers.put("return_path", message::returnPath);
+        suppliers.put("recipients", () -> recipients(message));
+        suppliers.put("subject", message::subject);
+        suppliers.put("headers", message::headers);
+        suppliers.put("body", message::textBody);
+        suppliers.put("html", () -> message.html().map(d -> d.outerHtml()).orElse(""));
+        suppliers.put(
+                "urls", () -> message.links().stream().map(CelMessageModel::url).toList());
+        suppliers.put(
+                "attachments",
+                () -> message.attachments().stream().map(AttachmentFields::new).toList());
+        suppliers.put("signals", () -> List.copyOf(signals));
+        suppliers.put("own_domains", () -> List.copyOf(new TreeSet<>(context.ownDomains())));
+        return new CelMessageModel(suppliers);
+    }
+
+    @Override
+    public Optional<Object> find(String name) {
+        Object value = values.get(name);
+        if (value == null) {
+            Supplier<Object> supplier = suppliers.get(name);
+            if (supplier == null) {
+                return Optional.empty();
+            }
+            value = supplier.get();
+            values.put(name, value);
+        }
+        return Optional.of(value);
+    }
+
+    private static Map<String, String> sender(Address from) {
+        return Map.of(
+                "address", from.address(),
+                "domain", from.domain(),
+                "local_part", from.localPart(),
+                "display_name", from.displayName());
+    }
+
+    private static List<Map<String, String>> recipients(ParsedMessage message) {
+        List<Map<String, String>> recipients = new ArrayList<>();
+        for (Address address : concat(message.to(), message.cc())) {
+            recipients.add(Map.of(
+                    "address", address.address(), "domain", address.domain(), "display_name", address.displayName()));
+        }
+        return recipients;
+    }
+
+    private static Map<String, String> url(Link link) {
+        UrlParts parts = UrlParts.of(link.url());
+        return Map.of(
+                "url", link.url(),
+                "host", parts.host(),
+                "domain", parts.domain(),
+                "tld", parts.tld(),
+                "path", parts.path(),
+                "anchor_text", link.anchorText(),
+                "source", link.source().name().toLowerCase(Locale.ROOT));
+    }
+
+    private static List<Address> concat(List<Address> first, List<Address> second) {
+        List<Address> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}
