@@ -24,7 +24,9 @@ class SignalCatalogueFilesTest {
 
     static List<Arguments> layers() {
         return List.of(
-                Arguments.of("prefilter", PrefilterAnalyzer.class), Arguments.of("auth", AuthenticationAnalyzer.class));
+                Arguments.of("prefilter", PrefilterAnalyzer.class),
+                Arguments.of("auth", AuthenticationAnalyzer.class),
+                Arguments.of("url", io.palisade.detection.analysis.url.UrlAnalyzer.class));
     }
 
     @ParameterizedTest

@@ -89,6 +89,11 @@ public final class TestMessage {
         return this;
     }
 
+    public TestMessage formAction(String url) {
+        links.add(new Link(url, "", Link.Source.HTML_FORM));
+        return this;
+    }
+
     public TestMessage attach(String name, String type, byte[] content) {
         attachments.add(new Attachment(name, type, content, false, sha256(content), false, ""));
         return this;
