@@ -26,7 +26,8 @@ class SignalCatalogueFilesTest {
         return List.of(
                 Arguments.of("prefilter", PrefilterAnalyzer.class),
                 Arguments.of("auth", AuthenticationAnalyzer.class),
-                Arguments.of("url", io.palisade.detection.analysis.url.UrlAnalyzer.class));
+                Arguments.of("url", io.palisade.detection.analysis.url.UrlAnalyzer.class),
+                Arguments.of("sender", io.palisade.detection.analysis.sender.SenderAnalyzer.class));
     }
 
     @ParameterizedTest
