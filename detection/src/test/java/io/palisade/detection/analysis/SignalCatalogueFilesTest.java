@@ -27,7 +27,8 @@ class SignalCatalogueFilesTest {
                 Arguments.of("prefilter", PrefilterAnalyzer.class),
                 Arguments.of("auth", AuthenticationAnalyzer.class),
                 Arguments.of("url", io.palisade.detection.analysis.url.UrlAnalyzer.class),
-                Arguments.of("sender", io.palisade.detection.analysis.sender.SenderAnalyzer.class));
+                Arguments.of("sender", io.palisade.detection.analysis.sender.SenderAnalyzer.class),
+                Arguments.of("attachment", io.palisade.detection.analysis.attachment.AttachmentAnalyzer.class));
     }
 
     @ParameterizedTest
