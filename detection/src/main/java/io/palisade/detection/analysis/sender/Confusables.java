@@ -1,0 +1,61 @@
+package io.palisade.detection.analysis.sender;
+
+import com.ibm.icu.text.SpoofChecker;
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * Reduces text to a form in which look-alike characters compare equal: Unicode confusables skeletons (ICU's
+ * {@link SpoofChecker}, so Cyrillic {@code а} and Latin {@code a} match, and {@code rn} matches {@code m}), then the
+ * digit-for-letter swaps that attackers use in domains ({@code paypa1}, {@code micr0soft}).
+ */
+public final class Confusables {
+    // SpoofChecker is immutable once built and safe to share between threads.
+    private static final SpoofChecker CHECKER =
+            new SpoofChecker.Builder().setChecks(SpoofChecker.CONFUSABLE).build();
+
+    private Confusables() {}
+
+    /** The comparison form of a text: NFKC, confusables skeleton, lower case, common digit swaps undone. */
+    public static String skeleton(String text) {
+        String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String skeleton = CHECKER.getSkeleton(nfkc).toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(skeleton.length());
+        for (int i = 0; i < skeleton.length(); i++) {
+            out.append(undoDigitSwap(skeleton.charAt(i)));
+        }
+        return out.toString();
+    }
+
+    /** Whether a text mixes letters of more than one script inside a word-like run (e.g. Latin with Cyrillic). */
+    public static boolean mixesScripts(String text) {
+        int seen = -1;
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            i += Character.charCount(codePoint);
+            if (!Character.isLetter(codePoint)) {
+                continue;
+            }
+            int script = com.ibm.icu.lang.UScript.getScript(codePoint);
+            if (script == com.ibm.icu.lang.UScript.COMMON || script == com.ibm.icu.lang.UScript.INHERITED) {
+                continue;
+            }
+            if (seen >= 0 && seen != script) {
+                return true;
+            }
+            seen = script;
+        }
+        return false;
+    }
+
+    private static char undoDigitSwap(char c) {
+        return switch (c) {
+            case '0' -> 'o';
+            case '1' -> 'l';
+            case '3' -> 'e';
+            case '5' -> 's';
+            case '|' -> 'l';
+            default -> c;
+        };
+    }
+}

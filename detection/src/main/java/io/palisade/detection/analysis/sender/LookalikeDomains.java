@@ -1,0 +1,261 @@
+package io.palisade.detection.analysis.sender;
+
+import io.palisade.detection.analysis.KnownBrands;
+import io.palisade.detection.analysis.ResourceLists;
+import io.palisade.detection.analysis.url.Urls;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds domains that imitate another: look-alike characters (Unicode confusables, punycode, digit swaps), typing
+ * slips (Damerau-Levenshtein distance), added words ({@code contoso-secure}, {@code paypalsupport}) and, for the
+ * tenant's own domains, the same name under another ending. Targets are the tenant's domains (given per call) and
+ * well-known brands: the curated phishing brand list, high-trust senders and the most popular Tranco domains.
+ * Thread-safe; the lists load once.
+ */
+public final class LookalikeDomains {
+    /** How a domain imitates its target. */
+    public enum Kind {
+        /** Look-alike characters: confusable letters from another script, or digits for letters. */
+        HOMOGRAPH,
+        /** One or two typing slips away (letters added, dropped, changed or swapped). */
+        TYPO,
+        /** The target's name with a word such as {@code secure} or {@code login} added. */
+        ADDED_WORD,
+        /** The same name under another ending ({@code contoso.co} for {@code contoso.com}). */
+        OTHER_ENDING
+    }
+
+    /**
+     * A domain found to imitate another.
+     *
+     * @param imitated the registrable domain imitated, never null
+     * @param kind how, never null
+     */
+    public record Match(String imitated, Kind kind) {}
+
+    /** Popular names this short are too close to ordinary words to compare by edit distance. */
+    static final int MIN_TYPO_LABEL = 6;
+
+    /** Shorter names are too often part of ordinary words to count as a brand with a word added. */
+    static final int MIN_ADDED_WORD_TARGET = 4;
+
+    static final int POPULAR_TARGETS = 1000;
+
+    private static final Set<String> ADDED_WORDS = Set.of(
+            "secure",
+            "security",
+            "login",
+            "logon",
+            "signin",
+            "support",
+            "help",
+            "helpdesk",
+            "verify",
+            "verification",
+            "account",
+            "accounts",
+            "update",
+            "service",
+            "services",
+            "team",
+            "billing",
+            "invoice",
+            "invoices",
+            "payment",
+            "payments",
+            "pay",
+            "portal",
+            "online",
+            "mail",
+            "email",
+            "office",
+            "docs",
+            "hr",
+            "it",
+            "admin",
+            "auth",
+            "sso",
+            "web",
+            "app",
+            "id",
+            "my",
+            "customer",
+            "care",
+            "alert",
+            "alerts",
+            "notice",
+            "confirm",
+            "recovery",
+            "reset",
+            "official",
+            "group",
+            "corp",
+            "inc",
+            "global",
+            "intl",
+            "us",
+            "usa",
+            "cloud");
+
+    private static final Set<String> LEGITIMATE = loadLegitimate();
+    private static final List<Target> BRAND_TARGETS = loadBrandTargets();
+
+    private LookalikeDomains() {}
+
+    /**
+     * Which of the tenant's own domains a domain imitates.
+     *
+     * @param domain the domain to judge, lower case (ASCII or Unicode), never null
+     * @param ownDomains the tenant's domains, never null
+     * @return the imitated domain and how, or empty
+     */
+    public static Optional<Match> imitatedOwnDomain(String domain, Collection<String> ownDomains) {
+        String site = Urls.siteOf(domain);
+        if (site.isEmpty() || ownDomains.contains(domain) || ownDomains.contains(site)) {
+            return Optional.empty();
+        }
+        Candidate candidate = new Candidate(site);
+        for (String own : ownDomains) {
+            Optional<Match> match = candidate.imitates(new Target(Urls.siteOf(own), true), true);
+            if (match.isPresent()) {
+                return match;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Which well-known brand's domain a domain imitates. Popular and high-trust domains themselves never match.
+     *
+     * @param domain the domain to judge, lower case, never null
+     * @return the imitated domain and how, or empty
+     */
+    public static Optional<Match> imitatedBrand(String domain) {
+        String site = Urls.siteOf(domain);
+        if (site.isEmpty() || LEGITIMATE.contains(site)) {
+            return Optional.empty();
+        }
+        Candidate candidate = new Candidate(site);
+        for (Target target : BRAND_TARGETS) {
+            Optional<Match> match = candidate.imitates(target, false);
+            if (match.isPresent()) {
+                return match;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a registrable domain is a popular or high-trust one, which is not judged as a look-alike. */
+    public static boolean isWellKnown(String site) {
+        return LEGITIMATE.contains(site);
+    }
+
+    /** A domain to protect; {@code fuzzy} targets are also compared by edit distance and added words. */
+    private record Target(String site, String label, String skeleton, boolean fuzzy) {
+        Target(String site, boolean fuzzy) {
+            this(site, firstLabel(site), Confusables.skeleton(firstLabel(site)), fuzzy);
+        }
+    }
+
+    private record Candidate(String site, String unicodeLabel, String asciiLabel, String skeleton) {
+        Candidate(String site) {
+            this(
+                    site,
+                    Urls.toUnicode(firstLabel(site)),
+                    firstLabel(site),
+                    Confusables.skeleton(Urls.toUnicode(firstLabel(site))));
+        }
+
+        Optional<Match> imitates(Target target, boolean ownDomain) {
+            if (target.label().isEmpty() || site.equals(target.site())) {
+                return Optional.empty();
+            }
+            String imitated = target.site();
+            if (asciiLabel.equals(target.label())) {
+                return ownDomain ? Optional.of(new Match(imitated, Kind.OTHER_ENDING)) : Optional.empty();
+            }
+            if (skeleton.equals(target.skeleton())) {
+                return Optional.of(new Match(imitated, Kind.HOMOGRAPH));
+            }
+            if (!target.fuzzy()) {
+                return Optional.empty();
+            }
+            if (hasAddedWord(target.label())) {
+                return Optional.of(new Match(imitated, Kind.ADDED_WORD));
+            }
+            int length = target.label().length();
+            int limit = length >= 10 ? 2 : 1;
+            if (length >= MIN_TYPO_LABEL && EditDistance.between(skeleton, target.skeleton(), limit) <= limit) {
+                return Optional.of(new Match(imitated, Kind.TYPO));
+            }
+            return Optional.empty();
+        }
+
+        private boolean hasAddedWord(String target) {
+            if (target.length() < MIN_ADDED_WORD_TARGET
+                    || ADDED_WORDS.contains(target)
+                    || !asciiLabel.contains(target)) {
+                return false;
+            }
+            List<String> parts = List.of(asciiLabel.split("-"));
+            if (parts.size() > 1 && parts.contains(target)) {
+                return true;
+            }
+            String rest = asciiLabel.startsWith(target)
+                    ? asciiLabel.substring(target.length())
+                    : asciiLabel.endsWith(target) ? asciiLabel.substring(0, asciiLabel.length() - target.length()) : "";
+            return ADDED_WORDS.contains(rest);
+        }
+    }
+
+    private static String firstLabel(String site) {
+        int dot = site.indexOf('.');
+        return dot < 0 ? site : site.substring(0, dot);
+    }
+
+    private static Set<String> loadLegitimate() {
+        Set<String> sites = new HashSet<>(ResourceLists.set("lists/high_trust_sender_root_domains.txt"));
+        popularSites(Integer.MAX_VALUE).forEach(sites::add);
+        KnownBrands.all().values().forEach(sites::addAll);
+        sites.addAll(ResourceLists.lines("lists/freemail_domains.txt"));
+        return Set.copyOf(sites);
+    }
+
+    /**
+     * Curated brands and high-trust senders are compared in every way. Popular Tranco domains only by look-alike
+     * characters: many of them are ordinary words ({@code cursor}, {@code plaid}) that honest domains sit one
+     * letter away from.
+     */
+    private static List<Target> loadBrandTargets() {
+        Set<String> fuzzy = new LinkedHashSet<>();
+        KnownBrands.all().values().forEach(fuzzy::addAll);
+        fuzzy.addAll(ResourceLists.lines("lists/high_trust_sender_root_domains.txt"));
+        List<Target> targets = new ArrayList<>();
+        fuzzy.forEach(site -> targets.add(new Target(site, true)));
+        popularSites(POPULAR_TARGETS).stream()
+                .filter(site -> !fuzzy.contains(site) && firstLabel(site).length() >= MIN_TYPO_LABEL)
+                .forEach(site -> targets.add(new Target(site, false)));
+        return List.copyOf(targets);
+    }
+
+    private static List<String> popularSites(int limit) {
+        List<String> sites = new ArrayList<>();
+        for (String line : ResourceLists.lines("lists/tranco-top2000.csv")) {
+            if (sites.size() >= limit) {
+                break;
+            }
+            int comma = line.indexOf(',');
+            String site = Urls.siteOf(line.substring(comma + 1));
+            if (!site.isEmpty()) {
+                sites.add(site);
+            }
+        }
+        return sites;
+    }
+}
