@@ -11,8 +11,9 @@ import io.palisade.core.verdict.VerdictVersion;
 import io.palisade.core.work.PermanentWorkException;
 import io.palisade.core.work.WorkerPool;
 import io.palisade.detection.api.ScanInput;
-import io.palisade.detection.api.Scanner;
 import io.palisade.detection.api.Verdict;
+import io.palisade.detection.engine.DefaultScanner;
+import io.palisade.detection.engine.ScanReport;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ public class MailIngestService {
     private final MailboxRepository mailboxes;
     private final MailItemRepository mailItems;
     private final VerdictService verdicts;
-    private final Scanner scanner;
+    private final DefaultScanner scanner;
     private final TenantScanContexts contexts;
     private final MailItemWriter writer;
     private final ActionPolicy policy;
@@ -44,7 +45,7 @@ public class MailIngestService {
             MailboxRepository mailboxes,
             MailItemRepository mailItems,
             VerdictService verdicts,
-            Scanner scanner,
+            DefaultScanner scanner,
             TenantScanContexts contexts,
             MailItemWriter writer,
             ActionPolicy policy,
@@ -76,8 +77,10 @@ public class MailIngestService {
         if (known.isPresent()) {
             return alreadyKnown(known.get());
         }
-        Verdict verdict = scanner.scan(new ScanInput.Mail(request.mime()), contexts.forTenant(request.tenantId()));
-        MailItem item = writer.write(request, mailbox);
+        ScanReport report =
+                scanner.scanWithReport(new ScanInput.Mail(request.mime()), contexts.forTenant(request.tenantId()));
+        Verdict verdict = report.verdict();
+        MailItem item = writer.write(request, mailbox, report.message());
         VerdictVersion version =
                 verdicts.record(request.tenantId(), item.getId(), verdict, VerdictCause.SCAN, ENGINE_ACTOR);
         var actions = outbox.add(

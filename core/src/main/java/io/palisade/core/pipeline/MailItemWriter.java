@@ -4,12 +4,16 @@ import io.palisade.core.mail.MailItem;
 import io.palisade.core.mail.MailStore;
 import io.palisade.core.mail.RawMessageStore;
 import io.palisade.core.mailbox.Mailbox;
+import io.palisade.detection.model.ParsedMessage;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Stores a new mail item with its indicators (through {@link MailStore}) and its raw MIME, in the caller's transaction. */
+/**
+ * Stores a new mail item with its indicators (through {@link MailStore}) and its raw MIME, in the caller's
+ * transaction.
+ */
 @Component
 class MailItemWriter {
 
@@ -33,8 +37,8 @@ class MailItemWriter {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    MailItem write(IngestRequest request, Mailbox mailbox) {
-        MessageFacts facts = factsReader.read(request.mime());
+    MailItem write(IngestRequest request, Mailbox mailbox, ParsedMessage parsed) {
+        MessageFacts facts = factsReader.read(parsed);
         MailItem item = mailStore.storeIfAbsent(
                 new MailItem(
                         request.tenantId(),

@@ -126,7 +126,8 @@ public class TenantScanContexts {
                 @Override
                 public int messagesFromSenderTo(String senderAddress, String recipientAddress) {
                     return count(
-                            "SELECT count(*) FROM mail_items WHERE tenant_id = ? AND sender = ? AND ? = ANY(recipients)",
+                            "SELECT count(*) FROM mail_items"
+                                    + " WHERE tenant_id = ? AND sender = ? AND ? = ANY(recipients)",
                             senderAddress,
                             recipientAddress);
                 }

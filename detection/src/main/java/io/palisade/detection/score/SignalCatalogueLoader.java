@@ -65,19 +65,32 @@ final class SignalCatalogueLoader {
             guard(() -> addGroup(group, groupMap.allowOnly(GROUP_KEYS), file.path()));
         }
         List<ConfigMap> entries = new ArrayList<>();
-        Map<String, Object> declared = root.mapping("signals");
-        for (String name : declared.keySet()) {
-            Object value = declared.get(name);
-            if (!(value instanceof Map<?, ?>)) {
-                problems.add(file.path() + ": signal " + name + " must be a mapping");
-                continue;
+        Object declared = root.values().get("signals");
+        if (declared instanceof List<?> list) {
+            // A list of entries, each naming itself: the form the analyzer layers' files use.
+            for (Object value : list) {
+                if (value instanceof Map<?, ?> entry && entry.get("name") instanceof String name) {
+                    addEntry(entries, file, name, entry);
+                } else {
+                    problems.add(file.path() + ": every entry under 'signals' needs a name");
+                }
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> fields = new HashMap<>((Map<String, Object>) value);
-            fields.put("$name", name);
-            entries.add(new ConfigMap(fields, file.path() + ": signal " + name));
+        } else {
+            root.mapping("signals").forEach((name, value) -> addEntry(entries, file, name, value));
         }
         return entries;
+    }
+
+    private void addEntry(List<ConfigMap> entries, ResourceFile file, String name, Object value) {
+        if (!(value instanceof Map<?, ?>)) {
+            problems.add(file.path() + ": signal " + name + " must be a mapping");
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = new HashMap<>((Map<String, Object>) value);
+        fields.remove("name");
+        fields.put("$name", name);
+        entries.add(new ConfigMap(fields, file.path() + ": signal " + name));
     }
 
     private void addGroup(String group, ConfigMap map, String path) {
