@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,7 +22,9 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The durable work queue in PostgreSQL: at-least-once delivery to workers on any instance.
@@ -65,16 +68,7 @@ public class WorkQueue {
 
     /** Like {@link #enqueue}, but the item becomes due at {@code runAt}. */
     public boolean enqueueAt(UUID tenantId, String kind, String idempotencyKey, String payloadJson, Instant runAt) {
-        Instant now = clock.instant();
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("id", UUID.randomUUID())
-                .addValue("tenantId", tenantId)
-                .addValue("kind", kind)
-                .addValue("key", idempotencyKey)
-                .addValue("payload", payloadJson)
-                .addValue("maxAttempts", properties.maxAttempts())
-                .addValue("runAt", at(runAt))
-                .addValue("now", at(now));
+        MapSqlParameterSource params = enqueueParams(tenantId, kind, new NewWork(idempotencyKey, payloadJson), runAt);
         try {
             boolean added = jdbc.update(WorkQueueSql.ENQUEUE, params) == 1;
             LOG.debug("event=work_enqueued tenant={} kind={} new={}", tenantId, kind, added);
@@ -82,6 +76,41 @@ public class WorkQueue {
         } catch (DataIntegrityViolationException e) {
             throw invalidEnqueue(tenantId, kind, e);
         }
+    }
+
+    /**
+     * Adds several items of one kind in one transaction and one round trip (a webhook's batch of notifications),
+     * each idempotent as in {@link #enqueue}. If one payload is refused, none is added.
+     *
+     * @return how many were new
+     * @throws IllegalArgumentException if a payload is not JSON or the tenant does not exist
+     */
+    @Transactional
+    public int enqueueAll(UUID tenantId, String kind, List<NewWork> items) {
+        Instant now = clock.instant();
+        SqlParameterSource[] batch = items.stream()
+                .map(item -> enqueueParams(tenantId, kind, item, now))
+                .toArray(SqlParameterSource[]::new);
+        try {
+            int added =
+                    Arrays.stream(jdbc.batchUpdate(WorkQueueSql.ENQUEUE, batch)).sum();
+            LOG.debug("event=work_enqueued tenant={} kind={} count={} new={}", tenantId, kind, items.size(), added);
+            return added;
+        } catch (DataIntegrityViolationException e) {
+            throw invalidEnqueue(tenantId, kind, e);
+        }
+    }
+
+    private MapSqlParameterSource enqueueParams(UUID tenantId, String kind, NewWork item, Instant runAt) {
+        return new MapSqlParameterSource()
+                .addValue("id", UUID.randomUUID())
+                .addValue("tenantId", tenantId)
+                .addValue("kind", kind)
+                .addValue("key", item.idempotencyKey())
+                .addValue("payload", item.payloadJson())
+                .addValue("maxAttempts", properties.maxAttempts())
+                .addValue("runAt", at(runAt))
+                .addValue("now", at(clock.instant()));
     }
 
     /**

@@ -53,6 +53,27 @@ class WorkQueueTest {
     }
 
     @Test
+    void aBatchEnqueueAddsOnlyTheNewItems() {
+        queue.enqueue(tenant, kind, "seen", "{}");
+
+        int added = queue.enqueueAll(
+                tenant, kind, List.of(new NewWork("seen", "{}"), new NewWork("a", "{}"), new NewWork("b", "{}")));
+
+        assertThat(added).isEqualTo(2);
+        assertThat(queue.countsByState(tenant)).containsEntry(WorkState.READY, 3L);
+    }
+
+    @Test
+    void aBatchWithOneBadPayloadAddsNothing() {
+        List<NewWork> batch = List.of(new NewWork("a", "{}"), new NewWork("b", "{broken"));
+
+        assertThatThrownBy(() -> queue.enqueueAll(tenant, kind, batch))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not valid JSON");
+        assertThat(queue.countsByState(tenant).values()).containsOnly(0L);
+    }
+
+    @Test
     void enqueueStaysANoOpAfterTheItemIsDone() {
         queue.enqueue(tenant, kind, "msg-1", "{}");
         WorkItem item = queue.claim(List.of(kind), "w1", LEASE, 1).getFirst();
