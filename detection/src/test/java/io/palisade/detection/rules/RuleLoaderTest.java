@@ -1,0 +1,207 @@
+package io.palisade.detection.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.palisade.detection.api.ScanInput;
+import io.palisade.detection.config.ConfigException;
+import io.palisade.detection.config.ResourceFile;
+import io.palisade.detection.parse.Deadline;
+import io.palisade.detection.parse.MessageParser;
+import io.palisade.detection.parse.ParseLimits;
+import io.palisade.detection.score.ScoringConfig.Severity;
+import io.palisade.detection.testing.TestContext;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class RuleLoaderTest {
+
+    private static final String PATH = "rules/test-category/a-rule.yaml";
+
+    private static String rule(String condition) {
+        return """
+                id: 6f1c1b4e-8a57-4d0e-9d7a-0f4f7a4b2c11
+                name: "Test category: subject mentions a prize"
+                description: Subject mentions a prize.
+                severity: medium
+                tags: [test]
+                condition: %s
+                """.formatted(condition);
+    }
+
+    private static RuleSet load(String path, String yaml) {
+        return RuleSet.of(List.of(new ResourceFile(path, yaml)));
+    }
+
+    private static boolean fires(RuleSet rules, String rawMessage) {
+        MessageParser parser = new MessageParser(ParseLimits.defaults());
+        var message = parser.parse(new ScanInput.Mail(rawMessage.getBytes(StandardCharsets.UTF_8)), Deadline.none())
+                .message();
+        return !rules.evaluate(message, TestContext.contoso(), List.of(), Deadline.none())
+                .hits()
+                .isEmpty();
+    }
+
+    @Test
+    void loadsARuleWithItsFieldsAndDerivesTheSignalFromTheName() {
+        Rule rule = load(PATH, rule("subject.lowerAscii().contains(\"prize\")"))
+                .rules()
+                .getFirst();
+
+        assertThat(rule.id()).isEqualTo(UUID.fromString("6f1c1b4e-8a57-4d0e-9d7a-0f4f7a4b2c11"));
+        assertThat(rule.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(rule.tags()).containsExactly("test");
+        assertThat(rule.signal()).isEqualTo("TEST_CATEGORY_SUBJECT_MENTIONS_A_PRIZE");
+        assertThat(rule.category()).isEqualTo("test-category");
+        assertThat(rule.beta()).isFalse();
+    }
+
+    @Test
+    void evaluatesTheConditionOverTheMessage() {
+        RuleSet rules = load(PATH, rule("subject.lowerAscii().contains(\"prize\")"));
+
+        assertThat(fires(rules, "From: a@b.example\r\nSubject: You won a PRIZE\r\n\r\nx"))
+                .isTrue();
+        assertThat(fires(rules, "From: a@b.example\r\nSubject: Minutes of the meeting\r\n\r\nx"))
+                .isFalse();
+    }
+
+    @Test
+    void exposesUrlsWithRegistrableDomainsAndTlds() {
+        RuleSet rules = load(
+                PATH,
+                rule("urls.exists(u, u.domain == \"example.co.uk\" && u.tld == \"co.uk\""
+                        + " && u.host == \"login.secure.example.co.uk\" && u.path == \"/a?b=1\""
+                        + " && u.source == \"text\")"));
+
+        assertThat(fires(rules, "From: a@b.example\r\n\r\nGo to https://login.secure.example.co.uk/a?b=1 now"))
+                .isTrue();
+        assertThat(fires(rules, "From: a@b.example\r\n\r\nGo to https://example.com/a?b=1 now"))
+                .isFalse();
+    }
+
+    @Test
+    void exposesHeadersByLowerCaseNameAndTheSignalsSoFar() {
+        RuleSet rules = load(
+                PATH,
+                rule("|\n  \"x-mailer\" in headers && headers[\"x-mailer\"][0].startsWith(\"Mass\")"
+                        + " && \"SOME_SIGNAL\" in signals"));
+        MessageParser parser = new MessageParser(ParseLimits.defaults());
+        var message = parser.parseMail(
+                        "X-Mailer: MassSender 2\r\n\r\nx".getBytes(StandardCharsets.US_ASCII), Deadline.none())
+                .message();
+
+        assertThat(rules.evaluate(message, TestContext.contoso(), List.of("SOME_SIGNAL"), Deadline.none())
+                        .hits())
+                .hasSize(1);
+        assertThat(rules.evaluate(message, TestContext.contoso(), List.of(), Deadline.none())
+                        .hits())
+                .isEmpty();
+    }
+
+    @Test
+    void refusesACelErrorNamingTheFileLineAndColumn() {
+        String yaml = rule("|\n  subject.contains(\"a\")\n    && sender.nosuchfunction()");
+
+        assertThatThrownBy(() -> load(PATH, yaml))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(PATH + " (line 8, column")
+                .hasMessageContaining("nosuchfunction");
+    }
+
+    @Test
+    void refusesAnUndeclaredVariable() {
+        assertThatThrownBy(() -> load(PATH, rule("sendr.domain == \"x\"")))
+                .hasMessageContaining(PATH + " (line 6, column 12)")
+                .hasMessageContaining("undeclared reference to 'sendr'");
+    }
+
+    @Test
+    void refusesAConditionThatIsNotTrueOrFalse() {
+        assertThatThrownBy(() -> load(PATH, rule("subject"))).hasMessageContaining("condition must be true or false");
+    }
+
+    @Test
+    void refusesAConditionThatFailsOnAMessageWithoutTheHeaderItReads() {
+        assertThatThrownBy(() -> load(PATH, rule("headers[\"x-spam\"][0] == \"yes\"")))
+                .hasMessageContaining("condition fails on an empty message");
+    }
+
+    @Test
+    void refusesBrokenYamlWithItsPosition() {
+        assertThatThrownBy(() -> load(PATH, "id: [unclosed\nname: x\n")).hasMessageContaining(PATH + " (line 2");
+    }
+
+    @Test
+    void refusesMissingFieldsBadIdsSeveritiesAndNames() {
+        assertThatThrownBy(() -> load(PATH, rule("true").replace("description: Subject mentions a prize.\n", "")))
+                .hasMessageContaining(PATH + ": missing field 'description'");
+        assertThatThrownBy(() -> load(PATH, rule("true").replace("6f1c1b4e-8a57-4d0e-9d7a-0f4f7a4b2c11", "42")))
+                .hasMessageContaining(PATH + " (line 1, column 5): id must be a UUID: 42");
+        assertThatThrownBy(() -> load(PATH, rule("true").replace("severity: medium", "severity: extreme")))
+                .hasMessageContaining("severity must be low, medium, high or critical");
+        assertThatThrownBy(() -> load(PATH, rule("true").replace("Test category: subject", "subject")))
+                .hasMessageContaining("name must read \"Category: specifics\"");
+        assertThatThrownBy(() -> load(PATH, rule("true") + "severty: low\n"))
+                .hasMessageContaining("unknown field(s) [severty]");
+    }
+
+    @Test
+    void refusesARuleOutsideACategoryFolder() {
+        assertThatThrownBy(() -> load("rules/a-rule.yaml", rule("true")))
+                .hasMessageContaining("a rule lives in a category folder");
+    }
+
+    @Test
+    void refusesTwoRulesWithOneIdNamingBothFiles() {
+        List<ResourceFile> files = List.of(
+                new ResourceFile("rules/c/one.yaml", rule("true")),
+                new ResourceFile("rules/c/two.yaml", rule("false")));
+
+        assertThatThrownBy(() -> RuleSet.of(files))
+                .hasMessageContaining("rules/c/two.yaml: id 6f1c1b4e-8a57-4d0e-9d7a-0f4f7a4b2c11 is already used by "
+                        + "rules/c/one.yaml");
+    }
+
+    @Test
+    void reportsEveryInvalidFileAtOnce() {
+        List<ResourceFile> files = List.of(
+                new ResourceFile("rules/c/one.yaml", rule("nope1")),
+                new ResourceFile("rules/c/two.yaml", rule("nope2")));
+
+        assertThatThrownBy(() -> RuleSet.of(files))
+                .hasMessageContaining("invalid rules (2)")
+                .hasMessageContaining("rules/c/one.yaml")
+                .hasMessageContaining("rules/c/two.yaml");
+    }
+
+    @Test
+    void loadsTheShippedRulePackWithUniqueIdsAndWellFormedSignals() {
+        RuleSet rules = RuleSet.fromClasspath();
+
+        assertThat(rules.rules()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(rules.rules()).extracting(Rule::id).doesNotHaveDuplicates();
+        assertThat(rules.version()).hasSize(12);
+    }
+
+    @Test
+    void stopsAtTheDeadlineAndSaysSo() {
+        RuleSet rules = load(PATH, rule("true"));
+        long[] now = {0};
+        Deadline deadline = Deadline.after(java.time.Duration.ofNanos(1), () -> now[0]);
+        now[0] = 5;
+
+        RuleOutcome outcome = rules.evaluate(
+                new MessageParser(ParseLimits.defaults())
+                        .parseMail(new byte[0], Deadline.none())
+                        .message(),
+                TestContext.contoso(),
+                List.of(),
+                deadline);
+
+        assertThat(outcome.outOfTime()).isTrue();
+        assertThat(outcome.hits()).isEmpty();
+    }
+}
