@@ -39,6 +39,14 @@ public interface ScanContext {
     /** Authserv-ids whose Authentication-Results headers are trusted (the receiving platform's). */
     Set<String> trustedAuthservIds();
 
+    /**
+     * The id of the tenant whose mail is scanned, when the caller knows it. Banner markers must name this tenant to
+     * count as genuine; without it, a marker signed for any tenant is accepted.
+     */
+    default Optional<String> tenantId() {
+        return Optional.empty();
+    }
+
     /** A lookup in an allow or block list. */
     interface ListLookup {
         boolean containsAddress(String address);

@@ -30,7 +30,8 @@ class SignalCatalogueFilesTest {
                 Arguments.of("sender", io.palisade.detection.analysis.sender.SenderAnalyzer.class),
                 Arguments.of("attachment", io.palisade.detection.analysis.attachment.AttachmentAnalyzer.class),
                 Arguments.of("content", io.palisade.detection.analysis.content.ContentAnalyzer.class),
-                Arguments.of("tracker", io.palisade.detection.analysis.tracker.TrackerAnalyzer.class));
+                Arguments.of("tracker", io.palisade.detection.analysis.tracker.TrackerAnalyzer.class),
+                Arguments.of("banner", io.palisade.detection.analysis.banner.BannerImitationAnalyzer.class));
     }
 
     @ParameterizedTest

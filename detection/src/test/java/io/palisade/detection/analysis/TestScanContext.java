@@ -19,9 +19,15 @@ public final class TestScanContext implements ScanContext {
     private final InMemoryList block = new InMemoryList();
     private final Map<String, Indicator> indicators = new HashMap<>();
     private final Map<String, Integer> senderCounts = new HashMap<>();
+    private Optional<String> tenantId = Optional.empty();
 
     public static TestScanContext tenant() {
         return new TestScanContext().ownDomain("contoso.com").trustAuthserv("mx.contoso-mail.net");
+    }
+
+    public TestScanContext withTenantId(Optional<String> id) {
+        tenantId = id;
+        return this;
     }
 
     public TestScanContext ownDomain(String domain) {
@@ -122,6 +128,11 @@ public final class TestScanContext implements ScanContext {
     @Override
     public Optional<Double> weightOverride(String signalName) {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> tenantId() {
+        return tenantId;
     }
 
     @Override
