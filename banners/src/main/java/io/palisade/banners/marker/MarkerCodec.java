@@ -21,6 +21,9 @@ public final class MarkerCodec {
     public static final String ATTR_LEVEL = "data-palisade-level";
     public static final String ATTR_MAC = "data-palisade-mac";
 
+    /** The line that opens and closes a plain-text banner; the marker line is the last line before the closing one. */
+    public static final String TEXT_RULE = "-".repeat(60);
+
     /** The start of the marker line in a plain-text banner. */
     public static final String TEXT_PREFIX = "Palisade-Banner: ";
 

@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the plain-text form. It opens and closes with {@link #RULE}, and its last line before the closing rule
- * is the marker line, so the injector can find and replace it.
+ * Writes the plain-text form. It opens and closes with {@link MarkerCodec#TEXT_RULE}, and its last line before
+ * the closing rule is the marker line, so the injector can find and replace it.
  */
 final class TextBanner {
-    /** The line that opens and closes every plain-text banner. */
-    static final String RULE = "-".repeat(60);
+    private static final String RULE = MarkerCodec.TEXT_RULE;
 
     private TextBanner() {}
 
