@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Header;
 import org.apache.james.mime4j.dom.SingleBody;
@@ -22,6 +23,8 @@ import org.apache.james.mime4j.stream.Field;
  * when the part's charset cannot hold the banner.
  */
 final class TextPart {
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+
     private final Entity entity;
     private final boolean html;
     private final String encoding;
@@ -82,7 +85,8 @@ final class TextPart {
 
     /** Replaces the part's body with {@code newText} in {@code charset}, fixing the headers that must change. */
     void write(String newText, Charset charset) throws IOException {
-        byte[] content = PartCharsets.encode(newText, charset);
+        // Text in MIME is canonically CRLF-terminated, whatever the transfer encoding; jsoup and the banner use LF.
+        byte[] content = PartCharsets.encode(LINE_BREAK.matcher(newText).replaceAll("\r\n"), charset);
         String newEncoding = TransferEncoding.choose(encoding, content);
         byte[] raw = TransferEncoding.encode(content, newEncoding);
 

@@ -31,14 +31,15 @@ final class HtmlBanner {
         attr(html, "lang", texts.languageTag());
         attr(html, "dir", texts.rightToLeft() ? "rtl" : "ltr");
         attr(html, "style", "margin:0 0 16px 0;padding:0;text-align:" + align + ";");
-        html.append('>');
+        // Line breaks between elements keep every line far below the 998-octet limit of 7bit and 8bit parts.
+        html.append(">\n");
         html.append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"")
-                .append(" style=\"width:100%;border-collapse:collapse;\"><tr>");
+                .append(" style=\"width:100%;border-collapse:collapse;\"><tr>\n");
         html.append("<td width=\"6\" bgcolor=\"")
                 .append(style.strong().hex())
                 .append("\" style=\"width:6px;background-color:")
                 .append(style.strong().hex())
-                .append(";font-size:1px;line-height:1px;\">&nbsp;</td>");
+                .append(";font-size:1px;line-height:1px;\">&nbsp;</td>\n");
         html.append("<td bgcolor=\"")
                 .append(style.background().hex())
                 .append("\" style=\"background-color:")
@@ -49,12 +50,12 @@ final class HtmlBanner {
                 .append(FONT)
                 .append("font-size:14px;line-height:20px;text-align:")
                 .append(align)
-                .append(";\">");
+                .append(";\">\n");
         headline(html, style, label, texts.get("level." + model.level() + ".headline"));
         reasonList(html, texts, reasons);
         link(html, style, model, texts);
         footer(html, style, model.branding(), texts);
-        html.append("</td></tr></table></div>");
+        html.append("</td></tr></table>\n</div>");
         return html.toString();
     }
 
@@ -67,7 +68,7 @@ final class HtmlBanner {
                 .append(Html.escape(label))
                 .append("</strong> <strong>")
                 .append(Html.escape(headline))
-                .append("</strong></p>");
+                .append("</strong></p>\n");
     }
 
     private static void reasonList(StringBuilder html, BannerTexts texts, List<String> reasons) {
@@ -76,11 +77,11 @@ final class HtmlBanner {
         }
         html.append("<p style=\"margin:0 0 4px 0;\">")
                 .append(Html.escape(texts.get("reasons.heading")))
-                .append("</p><ul style=\"margin:0 0 8px 0;padding:0 0 0 20px;\">");
+                .append("</p>\n<ul style=\"margin:0 0 8px 0;padding:0 0 0 20px;\">\n");
         for (String line : Reasons.shown(reasons, texts)) {
-            html.append("<li style=\"margin:0;\">").append(Html.escape(line)).append("</li>");
+            html.append("<li style=\"margin:0;\">").append(Html.escape(line)).append("</li>\n");
         }
-        html.append("</ul>");
+        html.append("</ul>\n");
     }
 
     private static void link(StringBuilder html, LevelStyle style, BannerModel model, BannerTexts texts) {
@@ -93,7 +94,7 @@ final class HtmlBanner {
                 .append(style.strong().hex())
                 .append(";text-decoration:underline;font-weight:bold;\">")
                 .append(Html.escape(texts.get("link.text")))
-                .append("</a></p>");
+                .append("</a></p>\n");
     }
 
     private static void footer(StringBuilder html, LevelStyle style, Branding branding, BannerTexts texts) {
@@ -102,7 +103,7 @@ final class HtmlBanner {
                 .append(colour.hex())
                 .append(";\">")
                 .append(Html.escape(texts.get("footer", Map.of("name", branding.name()))))
-                .append("</p>");
+                .append("</p>\n");
     }
 
     private static void attr(StringBuilder html, String name, String value) {
