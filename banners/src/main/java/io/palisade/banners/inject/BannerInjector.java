@@ -81,6 +81,9 @@ public final class BannerInjector {
 
     private InjectionResult rewrite(byte[] mime, BannerEdit edit) throws IOException {
         Message message = MimeMessages.parse(mime);
+        if (message.getHeader() == null || message.getHeader().getFields().isEmpty()) {
+            return untouched(mime, edit, UntouchedReason.MALFORMED, "no header fields");
+        }
         Optional<BodyParts.Protection> protection = BodyParts.protection(message);
         if (protection.isPresent()) {
             return untouched(
