@@ -3,6 +3,7 @@ package io.palisade.banners.inject;
 import io.palisade.banners.render.RenderedBanner;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -115,11 +116,7 @@ public final class BannerInjector {
         int replaced = 0;
         int disarmed = 0;
         for (TextPart part : parts) {
-            Charset output = part.outputCharset(edit.inserted(part.isHtml()));
-            BannerEdit.Outcome outcome = part.isHtml()
-                    ? HtmlEditor.edit(part.text(), edit, output, !output.equals(part.charset()))
-                    : TextEditor.edit(part.text(), edit);
-            part.write(outcome.text(), output);
+            BannerEdit.Outcome outcome = editPart(part, edit);
             replaced += outcome.replaced();
             disarmed += outcome.disarmed();
         }
@@ -139,6 +136,28 @@ public final class BannerInjector {
                 rewritten.length);
         return new InjectionResult(
                 rewritten, null, "rewrote " + parts.size() + " part(s)", replaced, disarmed, skipped);
+    }
+
+    /**
+     * Edits one part and writes it back in its own charset when that charset can hold the result, else in UTF-8.
+     * The body itself can hold characters its charset cannot re-encode (a decoder accepting more than the encoder
+     * writes), so the whole new text is checked, not only the banner.
+     */
+    private static BannerEdit.Outcome editPart(TextPart part, BannerEdit edit) throws IOException {
+        Charset output = part.outputCharset(edit.inserted(part.isHtml()));
+        BannerEdit.Outcome outcome = edit(part, edit, output);
+        if (!PartCharsets.canEncode(output, outcome.text()) && !output.equals(StandardCharsets.UTF_8)) {
+            output = StandardCharsets.UTF_8;
+            outcome = edit(part, edit, output);
+        }
+        part.write(outcome.text(), output);
+        return outcome;
+    }
+
+    private static BannerEdit.Outcome edit(TextPart part, BannerEdit edit, Charset output) {
+        return part.isHtml()
+                ? HtmlEditor.edit(part.text(), edit, output, !output.equals(part.charset()))
+                : TextEditor.edit(part.text(), edit);
     }
 
     /** Inline PGP (armour in the body text) is signed or encrypted too, with no MIME structure to show it. */

@@ -3,9 +3,7 @@ package io.palisade.banners.inject;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.james.mime4j.dom.Entity;
@@ -16,6 +14,7 @@ import org.apache.james.mime4j.dom.field.FieldName;
 import org.apache.james.mime4j.field.Fields;
 import org.apache.james.mime4j.message.BasicBodyFactory;
 import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.RawField;
 
 /**
  * A text/plain or text/html body part, decoded for editing and encoded back. Writing back changes only the
@@ -24,6 +23,8 @@ import org.apache.james.mime4j.stream.Field;
  */
 final class TextPart {
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+    private static final Pattern CHARSET_PARAMETER =
+            Pattern.compile(";\\s*charset\\s*=\\s*(\"[^\"]*\"|[^;\\s]*)", Pattern.CASE_INSENSITIVE);
 
     private final Entity entity;
     private final boolean html;
@@ -109,14 +110,19 @@ final class TextPart {
         return PartCharsets.lookup(declaredCharset).map(d -> !d.equals(charset)).orElse(true);
     }
 
+    /**
+     * The part's own Content-Type text with only the charset parameter replaced, so that every other parameter
+     * stays exactly as the sender wrote it, even one that a strict parser would reject.
+     */
     private Field contentTypeWithCharset(Header header, Charset charset) {
-        String charsetName = charset.name().toLowerCase(Locale.ROOT);
-        if (header.getField(FieldName.CONTENT_TYPE) instanceof ContentTypeField type) {
-            Map<String, String> parameters = new LinkedHashMap<>(type.getParameters());
-            parameters.put("charset", charsetName);
-            return Fields.contentType(type.getMimeType(), parameters);
+        String charsetParameter = "; charset=" + charset.name().toLowerCase(Locale.ROOT);
+        Field field = header.getField(FieldName.CONTENT_TYPE);
+        if (field == null || field.getBody() == null || field.getBody().isBlank()) {
+            return new RawField(FieldName.CONTENT_TYPE, (html ? "text/html" : "text/plain") + charsetParameter);
         }
-        return Fields.contentType(html ? "text/html" : "text/plain", Map.of("charset", charsetName));
+        String unfolded = LINE_BREAK.matcher(field.getBody()).replaceAll("");
+        String body = CHARSET_PARAMETER.matcher(unfolded).replaceAll("").strip();
+        return new RawField(FieldName.CONTENT_TYPE, body + charsetParameter);
     }
 
     private static String declaredCharset(Header header) {
