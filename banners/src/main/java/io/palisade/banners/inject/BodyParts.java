@@ -80,8 +80,9 @@ final class BodyParts {
                 collect(alternative, depth + 1, parts);
             }
         } else {
-            // multipart/related: the first part is the root unless "start" says otherwise; Palisade follows the
-            // common case. multipart/mixed and unknown multiparts: the first part is the body.
+            // multipart/mixed and unknown multiparts: the first part is the body. multipart/related: the first
+            // part is the root unless its "start" parameter names another.
+            // Not yet: "start" is not followed; a related message rooted elsewhere gets its banner in the first part.
             collect(multipart.getBodyParts().get(0), depth + 1, parts);
         }
     }

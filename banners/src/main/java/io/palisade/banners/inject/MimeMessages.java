@@ -30,13 +30,48 @@ final class MimeMessages {
 
     private MimeMessages() {}
 
-    /** Parses without decoding bodies: each single body holds its bytes exactly as transferred. */
+    /**
+     * Parses without decoding bodies: each single body holds its bytes exactly as transferred.
+     *
+     * @throws MalformedHeaderException when a header line is neither a field nor a continuation: the lenient
+     *     parser would drop it, and a rewrite would lose it
+     */
     static Message parse(byte[] mime) throws IOException {
+        HeaderMonitor monitor = new HeaderMonitor();
         DefaultMessageBuilder builder = new DefaultMessageBuilder();
         builder.setMimeEntityConfig(CONFIG);
-        builder.setDecodeMonitor(DecodeMonitor.SILENT);
+        builder.setDecodeMonitor(monitor);
         builder.setContentDecoding(false);
-        return builder.parseMessage(new ByteArrayInputStream(mime));
+        Message message = builder.parseMessage(new ByteArrayInputStream(mime));
+        if (monitor.invalidHeader) {
+            throw new MalformedHeaderException();
+        }
+        return message;
+    }
+
+    /** A header line the parser could not read as a field. */
+    static final class MalformedHeaderException extends IOException {
+        MalformedHeaderException() {
+            super("invalid header line");
+        }
+    }
+
+    /** Notes mime4j's "invalid header" event, which its lenient mode reports and then drops the line. */
+    private static final class HeaderMonitor extends DecodeMonitor {
+        private boolean invalidHeader;
+
+        @Override
+        public boolean warn(String error, String dropDescription) {
+            if (error != null && error.contains("Invalid header")) {
+                invalidHeader = true;
+            }
+            return false;
+        }
+
+        @Override
+        public boolean isListening() {
+            return true;
+        }
     }
 
     /**

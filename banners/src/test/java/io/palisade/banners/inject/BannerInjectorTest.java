@@ -245,6 +245,13 @@ class BannerInjectorTest {
         assertUntouched(mail("no header here, only text\n"), UntouchedReason.MALFORMED);
         assertUntouched(mail("""
                 From: a@example.com
+                This header line has no colon and would be lost
+                Content-Type: text/plain
+
+                body
+                """), UntouchedReason.MALFORMED);
+        assertUntouched(mail("""
+                From: a@example.com
                 Content-Type: text/calendar; method=REQUEST
 
                 BEGIN:VCALENDAR
