@@ -1,0 +1,2 @@
+/** Commands of the simulator that run from a shell and print to standard output. */
+package io.palisade.simulator.cli;
