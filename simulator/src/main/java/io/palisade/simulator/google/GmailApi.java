@@ -30,7 +30,7 @@ final class GmailApi {
         this.pusher = pusher;
     }
 
-    /** The caller's mailbox, once token, user, scope and quota allow the call. */
+    /** The caller's mailbox, once token, user, scope and quota allow the call; a null cost charges nothing. */
     GmailMailbox mailbox(String authorization, String userId, GmailScope scope, GmailQuota.Cost cost) {
         GoogleCaller caller = state.tokens().authenticate(authorization);
         String user = "me".equals(userId) ? caller.user() : userId;
@@ -41,7 +41,9 @@ final class GmailApi {
             throw new GmailException(
                     403, "insufficientPermissions", "Request had insufficient authentication" + " scopes.");
         }
-        state.quota().charge(caller.user(), cost);
+        if (cost != null) {
+            state.quota().charge(caller.user(), cost);
+        }
         return state.mailbox(caller.user()).orElseThrow(GmailException::notFound);
     }
 

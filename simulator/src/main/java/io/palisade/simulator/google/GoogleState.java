@@ -101,6 +101,13 @@ public final class GoogleState {
         return domainOf(address).flatMap(d -> d.mailbox(address));
     }
 
+    /** The service account holding a delegation grant in {@code domain}, when there is one. */
+    public Optional<ServiceAccount> accountFor(GoogleDomain domain) {
+        return accounts.values().stream()
+                .filter(a -> !domain.delegatedScopes(a.clientId()).isEmpty())
+                .findFirst();
+    }
+
     public Optional<ServiceAccount> serviceAccount(String email) {
         return Optional.ofNullable(email == null ? null : accounts.get(email));
     }
