@@ -20,7 +20,7 @@ public final class GoogleState {
     private final Map<String, PushSubscription> subscriptions = new ConcurrentHashMap<>();
     private final GoogleTokens tokens;
     private final GmailQuota quota;
-    private final PushSigner signer;
+    private PushSigner signer;
     private volatile PubSubPusher pusher;
 
     public GoogleState(Clock clock, long seed) {
@@ -28,7 +28,6 @@ public final class GoogleState {
         this.ids = new GoogleIds(seed);
         this.tokens = new GoogleTokens(this, clock);
         this.quota = new GmailQuota(clock);
-        this.signer = new PushSigner(ids.token(40).toLowerCase(Locale.ROOT), clock.instant());
     }
 
     /** Creates a domain with mailboxes for {@code addresses}; an existing domain of that name is refused. */
@@ -120,7 +119,11 @@ public final class GoogleState {
         return quota;
     }
 
-    public PushSigner signer() {
+    /** The push-signing key, made on first use: an RSA key costs up to a second or two on a small machine. */
+    public synchronized PushSigner signer() {
+        if (signer == null) {
+            signer = new PushSigner(ids.token(40).toLowerCase(Locale.ROOT), clock.instant());
+        }
         return signer;
     }
 

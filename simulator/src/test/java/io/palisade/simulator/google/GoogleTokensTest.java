@@ -24,9 +24,11 @@ class GoogleTokensTest {
 
     private static final String ENDPOINT = "http://localhost:9090/token";
     private static final Instant NOW = Instant.parse("2026-05-01T09:00:00Z");
-    private final GoogleState state = new GoogleState(Clock.fixed(NOW, ZoneOffset.UTC), 3);
-    private final GoogleDomain domain = state.createDomain("fabrikam.example", List.of("zoe@fabrikam.example"));
-    private final ServiceAccount account = state.createServiceAccount("palisade", "scanner");
+    // Shared by the tests because RSA keys are slow to make; each test sets the delegation it needs.
+    private static final GoogleState STATE = new GoogleState(Clock.fixed(NOW, ZoneOffset.UTC), 3);
+    private static final GoogleDomain DOMAIN = STATE.createDomain("fabrikam.example", List.of("zoe@fabrikam.example"));
+    private static final ServiceAccount ACCOUNT = STATE.createServiceAccount("palisade", "scanner");
+    private static final ServiceAccount OTHER = STATE.createServiceAccount("palisade", "other");
 
     private String assertion(ServiceAccount signer, String sub, String scope, Instant issued) throws Exception {
         String pem = signer.keyFile(ENDPOINT)
@@ -50,15 +52,15 @@ class GoogleTokensTest {
     }
 
     private Map.Entry<String, Long> exchange(String assertion) {
-        return state.tokens().exchange(Map.of("grant_type", GoogleTokens.JWT_BEARER, "assertion", assertion), ENDPOINT);
+        return STATE.tokens().exchange(Map.of("grant_type", GoogleTokens.JWT_BEARER, "assertion", assertion), ENDPOINT);
     }
 
     @Test
     void delegatedScopesGiveATokenThatSpeaksForTheUser() throws Exception {
-        domain.delegate(account.clientId(), List.of(GmailScope.Scopes.MODIFY));
+        DOMAIN.delegate(ACCOUNT.clientId(), List.of(GmailScope.Scopes.MODIFY));
 
-        var token = exchange(assertion(account, "zoe@fabrikam.example", GmailScope.Scopes.MODIFY, NOW));
-        GoogleCaller caller = state.tokens().authenticate("Bearer " + token.getKey());
+        var token = exchange(assertion(ACCOUNT, "zoe@fabrikam.example", GmailScope.Scopes.MODIFY, NOW));
+        GoogleCaller caller = STATE.tokens().authenticate("Bearer " + token.getKey());
 
         assertThat(token.getValue()).isEqualTo(3599);
         assertThat(caller.user()).isEqualTo("zoe@fabrikam.example");
@@ -67,8 +69,8 @@ class GoogleTokensTest {
 
     @Test
     void scopesTheAdminDidNotDelegateAreRefused() throws Exception {
-        domain.delegate(account.clientId(), List.of(GmailScope.Scopes.READONLY));
-        String jwt = assertion(account, "zoe@fabrikam.example", GmailScope.Scopes.FULL, NOW);
+        DOMAIN.delegate(ACCOUNT.clientId(), List.of(GmailScope.Scopes.READONLY));
+        String jwt = assertion(ACCOUNT, "zoe@fabrikam.example", GmailScope.Scopes.FULL, NOW);
 
         assertThatThrownBy(() -> exchange(jwt)).isInstanceOfSatisfying(GoogleTokens.OAuthError.class, e -> {
             assertThat(e.error()).isEqualTo("unauthorized_client");
@@ -78,12 +80,11 @@ class GoogleTokensTest {
 
     @Test
     void aSignatureByAnotherKeyIsRefused() throws Exception {
-        domain.delegate(account.clientId(), List.of(GmailScope.Scopes.MODIFY));
-        ServiceAccount other = state.createServiceAccount("palisade", "other");
-        String forged = assertion(other, "zoe@fabrikam.example", GmailScope.Scopes.MODIFY, NOW)
+        DOMAIN.delegate(ACCOUNT.clientId(), List.of(GmailScope.Scopes.MODIFY));
+        String forged = assertion(OTHER, "zoe@fabrikam.example", GmailScope.Scopes.MODIFY, NOW)
                 .replaceFirst(
                         "^[^.]+\\.[^.]+",
-                        assertion(account, "zoe@fabrikam.example", GmailScope.Scopes.MODIFY, NOW)
+                        assertion(ACCOUNT, "zoe@fabrikam.example", GmailScope.Scopes.MODIFY, NOW)
                                 .replaceFirst("\\.[^.]+$", ""));
 
         assertThatThrownBy(() -> exchange(forged))
@@ -95,9 +96,9 @@ class GoogleTokensTest {
 
     @Test
     void staleAssertionsAndUnknownUsersAreRefused() throws Exception {
-        domain.delegate(account.clientId(), List.of(GmailScope.Scopes.MODIFY));
-        String stale = assertion(account, "zoe@fabrikam.example", GmailScope.Scopes.MODIFY, NOW.minusSeconds(7200));
-        String stranger = assertion(account, "eve@elsewhere.example", GmailScope.Scopes.MODIFY, NOW);
+        DOMAIN.delegate(ACCOUNT.clientId(), List.of(GmailScope.Scopes.MODIFY));
+        String stale = assertion(ACCOUNT, "zoe@fabrikam.example", GmailScope.Scopes.MODIFY, NOW.minusSeconds(7200));
+        String stranger = assertion(ACCOUNT, "eve@elsewhere.example", GmailScope.Scopes.MODIFY, NOW);
 
         assertThatThrownBy(() -> exchange(stale)).hasMessageContaining("short-lived");
         assertThatThrownBy(() -> exchange(stranger)).hasMessageContaining("Invalid email");
@@ -105,10 +106,10 @@ class GoogleTokensTest {
 
     @Test
     void unknownOrMissingBearerTokensAreUnauthenticated() {
-        assertThatThrownBy(() -> state.tokens().authenticate("Bearer ya29.nothing"))
+        assertThatThrownBy(() -> STATE.tokens().authenticate("Bearer ya29.nothing"))
                 .isInstanceOfSatisfying(
                         GmailException.class, e -> assertThat(e.status()).isEqualTo(401));
-        assertThatThrownBy(() -> state.tokens().authenticate(null))
+        assertThatThrownBy(() -> STATE.tokens().authenticate(null))
                 .isInstanceOfSatisfying(
                         GmailException.class, e -> assertThat(e.status()).isEqualTo(401));
     }
