@@ -1,2 +1,5 @@
-/** Commands of the simulator that run from a shell and print to standard output. */
+/**
+ * Commands of the simulator run from a shell: the standalone simulator ({@code java -jar palisade-simulator.jar})
+ * and the traffic export.
+ */
 package io.palisade.simulator.cli;

@@ -1,0 +1,268 @@
+package io.palisade.simulator.control;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A Java client of the control API, for tests and tools, in-process or against a standalone
+ * simulator. Every method throws {@link SimulatorException} when the simulator refuses.
+ *
+ * <pre>{@code
+ * SimTenant tenant = client.createTenant("contoso.onmicrosoft.com");
+ * SimMailbox alice = client.createMailbox(tenant.tenantId(), "alice", "Alice Adams");
+ * client.deliver(tenant.tenantId(), alice.userPrincipalName(), mimeBytes);
+ * }</pre>
+ */
+public final class SimulatorClient {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final String baseUrl;
+    private final HttpClient http;
+
+    /** A client of the simulator at {@code baseUrl}, e.g. {@code http://localhost:9090}. */
+    public SimulatorClient(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A tenant with a generated domain and an app holding every role Palisade uses. */
+    public SimTenant createTenant() {
+        return createTenant(Map.of());
+    }
+
+    /** A tenant with this domain and an app holding every role Palisade uses. */
+    public SimTenant createTenant(String domain) {
+        return createTenant(Map.of("domain", domain));
+    }
+
+    /** A tenant with this domain whose app holds exactly {@code roles}. */
+    public SimTenant createTenant(String domain, Set<String> roles) {
+        return createTenant(Map.of("domain", domain, "roles", roles));
+    }
+
+    /**
+     * A tenant from a full specification: {@code domain}, {@code displayName}, {@code clientId},
+     * {@code clientSecret}, {@code roles}, {@code certificatePem}, {@code appDisplayName}, each optional.
+     * Naming the client id of an existing app consents that app in the new tenant.
+     */
+    public SimTenant createTenant(Map<String, ?> spec) {
+        return MAPPER.treeToValue(call("POST", "/_sim/tenants", spec), SimTenant.class);
+    }
+
+    /** Every tenant with its credentials. */
+    public List<SimTenant> tenants() {
+        JsonNode value = call("GET", "/_sim/tenants", null).get("value");
+        return value.valueStream()
+                .map(n -> MAPPER.treeToValue(n, SimTenant.class))
+                .toList();
+    }
+
+    /**
+     * Registers an app without consenting it anywhere (for admin-consent flows).
+     *
+     * @param spec {@code clientId}, {@code clientSecret}, {@code roles}, {@code certificatePem}, each optional
+     * @return the app's client id and secret
+     */
+    public SimTenant.App createApplication(Map<String, ?> spec) {
+        return MAPPER.treeToValue(call("POST", "/_sim/applications", spec), SimTenant.App.class);
+    }
+
+    /**
+     * Adds a mailbox.
+     *
+     * @param name a local part (the tenant's domain is added) or a full principal name
+     */
+    public SimMailbox createMailbox(String tenantId, String name, String displayName) {
+        String key = name.contains("@") ? "userPrincipalName" : "localPart";
+        JsonNode node =
+                call("POST", "/_sim/tenants/" + tenantId + "/mailboxes", Map.of(key, name, "displayName", displayName));
+        return MAPPER.treeToValue(node, SimMailbox.class);
+    }
+
+    /** Adds {@code count} mailboxes named {@code prefix1}, {@code prefix2}, ... */
+    public List<SimMailbox> createMailboxes(String tenantId, String prefix, int count) {
+        JsonNode value = call(
+                        "POST", "/_sim/tenants/" + tenantId + "/mailboxes", Map.of("prefix", prefix, "count", count))
+                .get("value");
+        return value.valueStream()
+                .map(n -> MAPPER.treeToValue(n, SimMailbox.class))
+                .toList();
+    }
+
+    public List<SimMailbox> mailboxes(String tenantId) {
+        JsonNode value =
+                call("GET", "/_sim/tenants/" + tenantId + "/mailboxes", null).get("value");
+        return value.valueStream()
+                .map(n -> MAPPER.treeToValue(n, SimMailbox.class))
+                .toList();
+    }
+
+    /** Delivers raw MIME into the inbox. */
+    public DeliveredMessage deliver(String tenantId, String mailbox, byte[] mime) {
+        return deliver(tenantId, mailbox, "inbox", mime);
+    }
+
+    /**
+     * Delivers raw MIME into a folder.
+     *
+     * @param mailbox the mailbox's id or principal name
+     * @param folder a folder id or well-known name
+     */
+    public DeliveredMessage deliver(String tenantId, String mailbox, String folder, byte[] mime) {
+        String path =
+                "/_sim/tenants/" + tenantId + "/mailboxes/" + encode(mailbox) + "/messages?folder=" + encode(folder);
+        HttpRequest request = request(path)
+                .header("Content-Type", "message/rfc822")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(mime))
+                .build();
+        return MAPPER.treeToValue(send(request), DeliveredMessage.class);
+    }
+
+    /** A mailbox's folders and message metadata. */
+    public MailboxState mailbox(String tenantId, String mailbox) {
+        return MAPPER.treeToValue(
+                call("GET", "/_sim/tenants/" + tenantId + "/mailboxes/" + encode(mailbox), null), MailboxState.class);
+    }
+
+    /** The stored MIME of a message. */
+    public byte[] mime(String tenantId, String mailbox, String messageId) {
+        String path = "/_sim/tenants/" + tenantId + "/mailboxes/" + encode(mailbox) + "/messages/" + encode(messageId)
+                + "/mime";
+        return sendBytes(request(path).GET().build());
+    }
+
+    /** The tenant's subscriptions of every app, as JSON objects. */
+    public List<JsonNode> subscriptions(String tenantId) {
+        return call("GET", "/_sim/tenants/" + tenantId + "/subscriptions", null)
+                .get("value")
+                .valueStream()
+                .toList();
+    }
+
+    /**
+     * Sends a lifecycle event for a subscription.
+     *
+     * @param event {@code reauthorizationRequired}, {@code subscriptionRemoved} or {@code missed}
+     */
+    public void lifecycleEvent(String tenantId, String subscriptionId, String event) {
+        call(
+                "POST",
+                "/_sim/tenants/" + tenantId + "/subscriptions/" + subscriptionId + "/lifecycle",
+                Map.of("event", event));
+    }
+
+    /** Expires every delta token issued so far for one folder. */
+    public void expireDeltaTokens(String tenantId, String mailbox, String folder) {
+        call(
+                "POST",
+                "/_sim/tenants/" + tenantId + "/mailboxes/" + encode(mailbox) + "/folders/" + encode(folder)
+                        + "/expireDelta",
+                Map.of());
+    }
+
+    /** Adds a fault; see {@link Fault} for the kinds. */
+    public void addFault(Fault fault) {
+        call("POST", "/_sim/faults", fault.toMap());
+    }
+
+    public void clearFaults() {
+        call("DELETE", "/_sim/faults", null);
+    }
+
+    /** Moves the simulated clock forward. */
+    public void advanceClock(Duration duration) {
+        call("POST", "/_sim/clock/advance", Map.of("seconds", duration.toSeconds()));
+    }
+
+    /** Delivered, dropped and pending notification counts. */
+    public NotificationStats notificationStats() {
+        return MAPPER.treeToValue(call("GET", "/_sim/notifications", null), NotificationStats.class);
+    }
+
+    /** Makes every waiting notification retry now. */
+    public void retryNotificationsNow() {
+        call("POST", "/_sim/notifications/retry", Map.of());
+    }
+
+    /** Sets how notification retries back off. */
+    public void notificationRetryPolicy(Duration base, Duration max) {
+        call(
+                "POST",
+                "/_sim/notifications/policy",
+                Map.of("retryBaseMillis", base.toMillis(), "retryMaxMillis", max.toMillis()));
+    }
+
+    /** Forgets every tenant, mailbox, subscription and fault. */
+    public void reset() {
+        call("POST", "/_sim/reset", Map.of());
+    }
+
+    /** The simulator's TLS certificate in PEM form. */
+    public String certificatePem() {
+        return new String(sendBytes(request("/_sim/certificate").GET().build()), StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Notification delivery counters.
+     *
+     * @param pending waiting in a queue, including those waiting to retry
+     */
+    public record NotificationStats(long delivered, long dropped, long pending) {}
+
+    private JsonNode call(String method, String path, Object body) {
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body));
+        HttpRequest request = request(path)
+                .header("Content-Type", "application/json")
+                .method(method, publisher)
+                .build();
+        return send(request);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    private JsonNode send(HttpRequest request) {
+        byte[] body = sendBytes(request);
+        return body.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(body);
+    }
+
+    private byte[] sendBytes(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() >= 300) {
+                throw new SimulatorException(
+                        request.method() + " " + request.uri().getPath() + " answered " + response.statusCode() + ": "
+                                + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new SimulatorException("cannot reach the simulator at " + baseUrl + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SimulatorException("interrupted while calling the simulator", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

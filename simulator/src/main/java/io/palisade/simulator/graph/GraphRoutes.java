@@ -1,0 +1,122 @@
+package io.palisade.simulator.graph;
+
+import io.palisade.simulator.identity.TokenService;
+import io.palisade.simulator.server.Handler;
+import io.palisade.simulator.server.Router;
+import io.palisade.simulator.server.Routes;
+import io.palisade.simulator.state.FaultPlan;
+import io.palisade.simulator.state.SimState;
+import io.palisade.simulator.state.Subscription;
+import io.palisade.simulator.state.Tenant;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Microsoft Graph: registers every endpoint under {@code /v1.0} and {@code /beta}, owns the
+ * notification machinery, and offers the control API what it needs (lifecycle events, retry).
+ */
+public final class GraphRoutes implements Routes, AutoCloseable {
+
+    private final SimState state;
+    private final GraphGate gate;
+    private final UsersApi users;
+    private final MailFoldersApi folders;
+    private final MessagesApi messages;
+    private final SubscriptionsApi subscriptions;
+    private final NotificationDispatcher dispatcher;
+    private final ChangeNotifier notifier;
+
+    /**
+     * Creates the Graph family.
+     *
+     * @param webhookTls the TLS context used to call notification endpoints
+     */
+    public GraphRoutes(SimState state, TokenService tokens, FaultPlan faults, SSLContext webhookTls) {
+        this.state = state;
+        GraphSupport support = new GraphSupport(state);
+        WebhookClient webhooks = new WebhookClient(webhookTls);
+        this.gate = new GraphGate(tokens, new Throttle(state.clock(), new Faults(faults)));
+        this.users = new UsersApi(support);
+        this.folders = new MailFoldersApi(support);
+        this.messages = new MessagesApi(support);
+        this.subscriptions = new SubscriptionsApi(support, webhooks, state.clock());
+        this.dispatcher = new NotificationDispatcher(webhooks, tokens, faults, state.clock());
+        this.notifier = new ChangeNotifier(dispatcher, state.clock());
+        state.addListener(notifier);
+    }
+
+    @Override
+    public void register(Router router) {
+        for (String version : new String[] {"/v1.0", "/beta"}) {
+            registerVersion(router, version);
+        }
+    }
+
+    private void registerVersion(Router router, String v) {
+        String user = v + "/users/{user}";
+        String folder = user + "/mailFolders/{folder}";
+        router.get(v + "/users", graph(users::list))
+                .get(user, graph(users::get))
+                .get(user + "/mailFolders", graph(folders::listTop))
+                .post(user + "/mailFolders", graph(folders::createTop))
+                .get(folder, graph(folders::get))
+                .get(folder + "/childFolders", graph(folders::listChildren))
+                .post(folder + "/childFolders", graph(folders::createChild));
+        for (String base : new String[] {user, folder}) {
+            router.get(base + "/messages", graph(messages::list))
+                    .get(base + "/messages/{id}", graph(messages::get))
+                    .get(base + "/messages/{id}/$value", graph(messages::value))
+                    .post(base + "/messages/{id}/move", graph(messages::move))
+                    .delete(base + "/messages/{id}", graph(messages::delete))
+                    .post(base + "/messages/{id}/permanentDelete", graph(messages::permanentDelete));
+        }
+        router.post(v + "/subscriptions", graph(subscriptions::create))
+                .get(v + "/subscriptions", graph(subscriptions::list))
+                .get(v + "/subscriptions/{subscription}", graph(subscriptions::get))
+                .patch(v + "/subscriptions/{subscription}", graph(subscriptions::update))
+                .delete(v + "/subscriptions/{subscription}", graph(subscriptions::delete))
+                .post(v + "/subscriptions/{subscription}/reauthorize", graph(subscriptions::reauthorize));
+    }
+
+    private Handler graph(Handler handler) {
+        return gate.wrap(handler);
+    }
+
+    /** The notification sender, for statistics and retry settings. */
+    public NotificationDispatcher notifications() {
+        return dispatcher;
+    }
+
+    /** Lets notification URLs use plain HTTP on any host (loopback hosts always may). */
+    public void allowHttpEndpoints(boolean value) {
+        subscriptions.allowHttpEndpoints(value);
+    }
+
+    /**
+     * Sends a lifecycle event for a subscription, as Graph would on its own.
+     *
+     * @param event {@code reauthorizationRequired}, {@code subscriptionRemoved} or {@code missed}
+     * @return false when the subscription does not exist or has no lifecycle URL
+     */
+    public boolean lifecycleEvent(String tenantId, String subscriptionId, String event) {
+        Optional<Subscription> subscription =
+                state.tenant(tenantId).map(Tenant::subscriptions).map(m -> m.get(subscriptionId));
+        if (subscription.isEmpty()) {
+            return false;
+        }
+        Subscription s = subscription.get();
+        switch (event) {
+            case "reauthorizationRequired" -> s.reauthorizationRequired(true);
+            case "subscriptionRemoved" ->
+                state.tenant(tenantId).get().subscriptions().remove(s.id());
+            case "missed" -> {}
+            default -> throw new IllegalArgumentException("unknown lifecycle event: " + event);
+        }
+        return notifier.lifecycle(s, event);
+    }
+
+    @Override
+    public void close() {
+        dispatcher.close();
+    }
+}
