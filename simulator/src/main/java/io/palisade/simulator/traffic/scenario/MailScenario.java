@@ -1,0 +1,7 @@
+package io.palisade.simulator.traffic.scenario;
+
+/** Writes one kind of mail. */
+interface MailScenario {
+
+    Draft write(ScenarioContext context);
+}
