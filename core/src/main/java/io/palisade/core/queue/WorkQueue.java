@@ -224,6 +224,20 @@ public class WorkQueue {
         return retried;
     }
 
+    /**
+     * Deletes DONE items last updated more than {@code olderThan} ago, so the table stays small. A duplicate that
+     * arrives after its item was purged is enqueued again, so {@code olderThan} must outlast the platforms'
+     * redelivery windows (days, not hours).
+     *
+     * @return how many were deleted
+     */
+    public int purgeDone(Duration olderThan) {
+        MapSqlParameterSource params = new MapSqlParameterSource("before", at(now().minus(olderThan)));
+        int purged = jdbc.update(WorkQueueSql.PURGE_DONE, params);
+        LOG.info("event=work_purged count={} older_than={}", purged, olderThan);
+        return purged;
+    }
+
     /** One of the tenant's items, in any state. */
     public Optional<WorkItem> find(UUID tenantId, UUID id) {
         MapSqlParameterSource params =
