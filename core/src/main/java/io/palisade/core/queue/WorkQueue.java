@@ -116,7 +116,8 @@ public class WorkQueue {
     /**
      * Claims up to {@code max} due items of the given kinds for {@code workerId}, each leased for {@code lease}. Due
      * means READY with {@code runAt} passed, or CLAIMED with an expired lease. An expired item that has used all its
-     * attempts is dead-lettered instead of claimed.
+     * attempts is dead-lettered instead of claimed. Call it outside a transaction: each claim commits at once, so
+     * the claimed rows are not held locked while the worker handles them.
      *
      * @return the claimed items, each with its lease token; empty when nothing is due
      */
