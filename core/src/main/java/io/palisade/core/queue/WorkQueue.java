@@ -116,7 +116,8 @@ public class WorkQueue {
     /**
      * Claims up to {@code max} due items of the given kinds for {@code workerId}, each leased for {@code lease}. Due
      * means READY with {@code runAt} passed, or CLAIMED with an expired lease. An expired item that has used all its
-     * attempts is dead-lettered instead of claimed.
+     * attempts is dead-lettered instead of claimed. Call it outside a transaction: each claim commits at once, so
+     * the claimed rows are not held locked while the worker handles them.
      *
      * @return the claimed items, each with its lease token; empty when nothing is due
      */
@@ -222,6 +223,20 @@ public class WorkQueue {
         boolean retried = jdbc.update(WorkQueueSql.RETRY, params) == 1;
         LOG.info("event=work_retry_requested id={} tenant={} retried={}", id, tenantId, retried);
         return retried;
+    }
+
+    /**
+     * Deletes DONE items last updated more than {@code olderThan} ago, so the table stays small. A duplicate that
+     * arrives after its item was purged is enqueued again, so {@code olderThan} must outlast the platforms'
+     * redelivery windows (days, not hours).
+     *
+     * @return how many were deleted
+     */
+    public int purgeDone(Duration olderThan) {
+        MapSqlParameterSource params = new MapSqlParameterSource("before", at(now().minus(olderThan)));
+        int purged = jdbc.update(WorkQueueSql.PURGE_DONE, params);
+        LOG.info("event=work_purged count={} older_than={}", purged, olderThan);
+        return purged;
     }
 
     /** One of the tenant's items, in any state. */

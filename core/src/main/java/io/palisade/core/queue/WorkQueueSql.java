@@ -78,6 +78,8 @@ final class WorkQueueSql {
              WHERE tenant_id = :tenantId AND id = :id AND state = 'DEAD'
             """;
 
+    static final String PURGE_DONE = "DELETE FROM work_items WHERE state = 'DONE' AND updated_at < :before";
+
     static final String FIND = "SELECT " + COLUMNS + " FROM work_items WHERE tenant_id = :tenantId AND id = :id";
 
     static final String COUNT_BY_STATE = "SELECT state, count(*) AS count FROM work_items GROUP BY state";

@@ -13,4 +13,6 @@ public interface TenantRepository extends Repository<Tenant, UUID> {
     Optional<Tenant> findById(UUID tenantId);
 
     List<Tenant> findByStatusOrderByName(TenantStatus status);
+
+    List<Tenant> findAllByOrderByName();
 }

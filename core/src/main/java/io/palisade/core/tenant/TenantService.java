@@ -57,6 +57,12 @@ public class TenantService {
         return tenants.findByStatusOrderByName(TenantStatus.ACTIVE);
     }
 
+    /** Every tenant, suspended ones included (retention applies to them too), by name. */
+    @Transactional(readOnly = true)
+    public List<Tenant> all() {
+        return tenants.findAllByOrderByName();
+    }
+
     @Transactional
     public Tenant rename(UUID tenantId, String name) {
         Tenant tenant = require(tenantId);

@@ -84,6 +84,29 @@ class WorkQueueTest {
     }
 
     @Test
+    void purgingRemovesOnlyOldFinishedItems() {
+        queue.enqueue(tenant, kind, "old", "{}");
+        queue.enqueue(tenant, kind, "pending", "{}");
+        WorkItem old = queue.claim(List.of(kind), "w1", LEASE, 1).getFirst();
+        queue.complete(old.id(), old.leaseToken());
+        clock.advance(Duration.ofDays(8));
+        queue.enqueue(tenant, kind, "recent", "{}");
+        WorkItem recent = queue.claim(List.of(kind), "w1", LEASE, 2).stream()
+                .filter(item -> item.idempotencyKey().equals("recent"))
+                .findFirst()
+                .orElseThrow();
+        queue.complete(recent.id(), recent.leaseToken());
+
+        queue.purgeDone(Duration.ofDays(7));
+
+        assertThat(queue.find(tenant, old.id())).isEmpty();
+        assertThat(queue.find(tenant, recent.id())).isPresent();
+        assertThat(queue.countsByState(tenant))
+                .containsEntry(WorkState.DONE, 1L)
+                .containsEntry(WorkState.CLAIMED, 1L);
+    }
+
+    @Test
     void claimTakesOnlyDueItemsOfTheRequestedKinds() {
         queue.enqueue(tenant, kind, "now", "{}");
         queue.enqueueAt(tenant, kind, "later", "{}", clock.instant().plusSeconds(60));
