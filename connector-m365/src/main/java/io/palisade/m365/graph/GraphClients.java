@@ -4,8 +4,8 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
-import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.core.requests.BaseGraphRequestAdapter;
+import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
 import io.netty.handler.ssl.SslContext;
@@ -55,7 +55,9 @@ public class GraphClients {
     private GraphServiceClient create(String externalTenantId) {
         String baseUrl = properties.graphBaseUrl().toString();
         AzureIdentityAuthenticationProvider auth = new AzureIdentityAuthenticationProvider(
-                credential(externalTenantId), new String[] {properties.graphBaseUrl().getHost()}, GRAPH_SCOPE);
+                credential(externalTenantId),
+                new String[] {properties.graphBaseUrl().getHost()},
+                GRAPH_SCOPE);
         return new GraphServiceClient(new BaseGraphRequestAdapter(auth, baseUrl, okHttp()));
     }
 
@@ -78,7 +80,9 @@ public class GraphClients {
     private static HttpClient azureHttpClient(GraphTrust trust) {
         SslContext netty;
         try {
-            netty = SslContextBuilder.forClient().trustManager(trust.trustManager()).build();
+            netty = SslContextBuilder.forClient()
+                    .trustManager(trust.trustManager())
+                    .build();
         } catch (SSLException e) {
             throw new IllegalStateException("cannot build a TLS context with the configured Graph trust", e);
         }

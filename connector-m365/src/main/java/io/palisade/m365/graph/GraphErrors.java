@@ -4,8 +4,6 @@ import com.microsoft.kiota.ApiException;
 import io.palisade.core.connector.ConnectorException;
 import io.palisade.core.connector.MessageNotFoundException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,21 +30,22 @@ public final class GraphErrors {
             }
             return ConnectorException.permanent(message, e);
         }
-        return ConnectorException.retryable(operation + " failed: " + e.getClass().getSimpleName(), null, e);
+        return ConnectorException.retryable(
+                operation + " failed: " + e.getClass().getSimpleName(), null, e);
     }
 
     private static Duration retryAfter(ApiException e) {
-        Map<String, java.util.Set<String>> headers =
-                e.getResponseHeaders() == null ? Map.of() : e.getResponseHeaders().toMap();
-        for (var entry : headers.entrySet()) {
-            if ("retry-after".equalsIgnoreCase(entry.getKey()) && !entry.getValue().isEmpty()) {
-                try {
-                    return Duration.ofSeconds(Long.parseLong(List.copyOf(entry.getValue()).getFirst().trim()));
-                } catch (NumberFormatException ignored) {
-                    return null;
-                }
-            }
+        if (e.getResponseHeaders() == null) {
+            return null;
         }
-        return null;
+        Set<String> values = e.getResponseHeaders().get("Retry-After");
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(values.iterator().next().trim()));
+        } catch (NumberFormatException ignored) {
+            return null;
+        }
     }
 }

@@ -33,10 +33,13 @@ public class M365Tenants {
 
     /** The Microsoft tenant id of a Palisade tenant. */
     public String externalTenantId(UUID tenantId) {
-        return externalIds.computeIfAbsent(tenantId, id -> connections.list(id).stream()
-                .filter(c -> c.getProvider() == Provider.M365)
-                .map(ProviderConnection::getExternalTenantId)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("tenant " + id + " has no Microsoft 365 connection")));
+        return externalIds.computeIfAbsent(
+                tenantId,
+                id -> connections.list(id).stream()
+                        .filter(c -> c.getProvider() == Provider.M365)
+                        .map(ProviderConnection::getExternalTenantId)
+                        .findFirst()
+                        .orElseThrow(
+                                () -> new IllegalStateException("tenant " + id + " has no Microsoft 365 connection")));
     }
 }

@@ -63,7 +63,8 @@ public class M365MailboxConnector implements MailboxConnector {
             }
             return mime;
         } catch (IOException e) {
-            throw ConnectorException.retryable("fetch MIME failed: " + e.getClass().getSimpleName(), null, e);
+            throw ConnectorException.retryable(
+                    "fetch MIME failed: " + e.getClass().getSimpleName(), null, e);
         } catch (RuntimeException e) {
             throw GraphErrors.map("fetch MIME", e);
         }
@@ -72,8 +73,9 @@ public class M365MailboxConnector implements MailboxConnector {
     /** The message's received time, folder and internet message id. */
     public Message metadata(MessageRef ref) throws ConnectorException {
         try {
-            return message(ref).get(request -> request.queryParameters.select =
-                    new String[] {"id", "receivedDateTime", "parentFolderId", "internetMessageId"});
+            return message(ref)
+                    .get(request -> request.queryParameters.select =
+                            new String[] {"id", "receivedDateTime", "parentFolderId", "internetMessageId"});
         } catch (RuntimeException e) {
             throw GraphErrors.map("get message", e);
         }
@@ -132,8 +134,9 @@ public class M365MailboxConnector implements MailboxConnector {
                             request.queryParameters.select = new String[] {"id", "parentFolderId"};
                         });
                 if (found != null && found.getValue() != null) {
-                    found.getValue().forEach(m -> copies.add(
-                            new MessageCopy(mailbox.getProviderMailboxId(), m.getId(), m.getParentFolderId())));
+                    found.getValue()
+                            .forEach(m -> copies.add(
+                                    new MessageCopy(mailbox.getProviderMailboxId(), m.getId(), m.getParentFolderId())));
                 }
             } catch (RuntimeException e) {
                 throw GraphErrors.map("find copies", e);
@@ -154,10 +157,7 @@ public class M365MailboxConnector implements MailboxConnector {
     }
 
     private MessageItemRequestBuilder message(MessageRef ref) {
-        return graph(ref).users()
-                .byUserId(ref.providerMailboxId())
-                .messages()
-                .byMessageId(ref.providerMessageId());
+        return graph(ref).users().byUserId(ref.providerMailboxId()).messages().byMessageId(ref.providerMessageId());
     }
 
     private GraphServiceClient graph(MessageRef ref) {

@@ -1,0 +1,84 @@
+package io.palisade.m365.notify;
+
+import com.microsoft.graph.models.Message;
+import io.palisade.core.connector.ConnectorException;
+import io.palisade.core.connector.MessageNotFoundException;
+import io.palisade.core.connector.MessageRef;
+import io.palisade.core.mailbox.Mailbox;
+import io.palisade.core.mailbox.MailboxRepository;
+import io.palisade.core.pipeline.IngestRequest;
+import io.palisade.core.pipeline.MailIngestService;
+import io.palisade.core.queue.WorkItem;
+import io.palisade.core.work.PermanentWorkException;
+import io.palisade.core.work.RetryableWorkException;
+import io.palisade.core.work.WorkHandler;
+import io.palisade.m365.mail.M365MailboxConnector;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Works a stored "message created" notification: fetches the message's metadata and raw MIME through Graph and
+ * hands them to the pipeline. A message that is gone by then (moved or deleted) ends the item quietly; throttling
+ * and outages retry it.
+ */
+@Component
+public class MessageNotificationHandler implements WorkHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageNotificationHandler.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final MailboxRepository mailboxes;
+    private final M365MailboxConnector connector;
+    private final MailIngestService ingest;
+    private final Clock clock;
+
+    public MessageNotificationHandler(
+            MailboxRepository mailboxes, M365MailboxConnector connector, MailIngestService ingest, Clock clock) {
+        this.mailboxes = mailboxes;
+        this.connector = connector;
+        this.ingest = ingest;
+        this.clock = clock;
+    }
+
+    @Override
+    public String kind() {
+        return NotificationIntake.MESSAGE_KIND;
+    }
+
+    @Override
+    public void handle(WorkItem item) {
+        JsonNode payload = JSON.readTree(item.payloadJson());
+        UUID mailboxId = UUID.fromString(payload.path("mailboxId").asString());
+        String messageId = payload.path("messageId").asString();
+        Mailbox mailbox = mailboxes
+                .findByTenantIdAndId(item.tenantId(), mailboxId)
+                .orElseThrow(() -> new PermanentWorkException("no mailbox " + mailboxId + " in tenant"));
+        MessageRef ref = new MessageRef(item.tenantId(), mailbox.getProviderMailboxId(), messageId);
+        try {
+            Message metadata = connector.metadata(ref);
+            byte[] mime = connector.fetchMime(ref);
+            ingest.ingest(new IngestRequest(
+                    item.tenantId(), mailboxId, messageId, metadata.getParentFolderId(), receivedAt(metadata), mime));
+        } catch (MessageNotFoundException e) {
+            LOG.info("event=m365_message_gone tenant={} mailbox={}", item.tenantId(), mailboxId);
+        } catch (ConnectorException e) {
+            if (!e.isRetryable()) {
+                throw new PermanentWorkException(e.getMessage(), e);
+            }
+            throw new RetryableWorkException(e.getMessage(), e.retryAfter().orElse(Duration.ZERO), e);
+        }
+    }
+
+    private Instant receivedAt(Message metadata) {
+        return metadata.getReceivedDateTime() == null
+                ? clock.instant()
+                : metadata.getReceivedDateTime().toInstant();
+    }
+}
