@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The findings of one scan. A signal the catalogue does not list is a programming error: in strict mode (tests)
- * it throws; otherwise it is dropped and logged once per name for the life of the scanner.
+ * it throws; otherwise it is dropped and logged once per name for the life of the scanner. Not thread-safe: one
+ * per scan. Analyzer tests use {@link #strict(SignalCatalogue)} to check that they report only catalogued signals.
  */
-final class FindingsCollector implements Findings {
+public final class FindingsCollector implements Findings {
 
     private static final Logger LOG = LoggerFactory.getLogger(FindingsCollector.class);
     private static final int MAX_FINDINGS = 1000;
@@ -33,6 +34,11 @@ final class FindingsCollector implements Findings {
         this.extraSignals = extraSignals;
         this.strict = strict;
         this.reportedUnknown = reported;
+    }
+
+    /** A collector that throws {@link UnknownSignalException} for a signal the catalogue does not list. */
+    public static FindingsCollector strict(SignalCatalogue catalogue) {
+        return new FindingsCollector(catalogue, Set.of(), true, newReportedSet());
     }
 
     /** A set that remembers the unknown names already logged; shared by the collectors of one scanner. */

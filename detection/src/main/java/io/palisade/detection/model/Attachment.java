@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param declaredType the Content-Type as declared, lower case, never null
  * @param content the decoded bytes, bounded by the scanner's limits (truncated when {@code truncated})
  * @param truncated whether the decoded content exceeded the limit and was cut
- * @param sha256 lower-case hex SHA-256 of the content as decoded (of the whole part, even when truncated)
+ * @param sha256 lower-case hex SHA-256 of the content as decoded (of the whole part, even when truncated); empty
+ *     when the scan's time budget ran out while the part was read
  * @param inline whether the part was marked inline (e.g. an image referenced by cid:)
  * @param contentId the Content-ID without angle brackets, never null (empty when none)
  */

@@ -12,14 +12,16 @@ import java.util.HexFormat;
  *
  * @param bytes the kept bytes (exactly {@code length} long)
  * @param totalLength how many bytes the part decoded to
- * @param sha256 lower-case hex SHA-256 of all decoded bytes
+ * @param sha256 lower-case hex SHA-256 of all decoded bytes; empty when the deadline stopped the reading, since a
+ *     hash of a prefix would match no indicator and mislead
+ * @param stopped whether the deadline stopped the reading before the end of the part
  */
-record BoundedContent(byte[] bytes, long totalLength, String sha256) {
+record BoundedContent(byte[] bytes, long totalLength, String sha256, boolean stopped) {
 
     private static final int CHUNK = 8192;
 
     boolean truncated() {
-        return totalLength > bytes.length;
+        return stopped || totalLength > bytes.length;
     }
 
     /**
@@ -32,7 +34,12 @@ record BoundedContent(byte[] bytes, long totalLength, String sha256) {
         int length = 0;
         long total = 0;
         byte[] chunk = new byte[CHUNK];
-        for (int n = in.read(chunk); n >= 0 && !deadline.expired(); n = in.read(chunk)) {
+        boolean stopped = false;
+        for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+            if (deadline.expired()) {
+                stopped = true;
+                break;
+            }
             digest.update(chunk, 0, n);
             total += n;
             int room = Math.min(n, keep - length);
@@ -44,14 +51,14 @@ record BoundedContent(byte[] bytes, long totalLength, String sha256) {
                 length += room;
             }
         }
-        return new BoundedContent(
-                Arrays.copyOf(kept, length), total, HexFormat.of().formatHex(digest.digest()));
+        String hash = stopped ? "" : HexFormat.of().formatHex(digest.digest());
+        return new BoundedContent(Arrays.copyOf(kept, length), total, hash, stopped);
     }
 
     /** Wraps bytes already in memory, keeping at most {@code keep}. */
     static BoundedContent of(byte[] all, int keep) {
         String hash = HexFormat.of().formatHex(newDigest().digest(all));
-        return new BoundedContent(Arrays.copyOf(all, Math.min(keep, all.length)), all.length, hash);
+        return new BoundedContent(Arrays.copyOf(all, Math.min(keep, all.length)), all.length, hash, false);
     }
 
     private static MessageDigest newDigest() {

@@ -98,13 +98,19 @@ final class MessageAccumulator {
                 addresses("to"),
                 addresses("cc"),
                 headerValue("subject").orElse(""),
-                Collections.unmodifiableMap(headers),
+                immutableHeaders(),
                 body,
                 document,
                 List.copyOf(links),
                 List.copyOf(attachments),
                 found.stream().map(ParseIssue::toString).toList());
         return new ParseResult(message, found);
+    }
+
+    private Map<String, List<String>> immutableHeaders() {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        return Collections.unmodifiableMap(copy);
     }
 
     private Optional<Document> parseHtml() {

@@ -177,7 +177,9 @@ public final class MessageParser {
             String disposition = lower(descriptor.getContentDispositionType());
             BoundedContent content =
                     BoundedContent.read(tokens.getDecodedInputStream(), limits.maxPartBytes(), deadline);
-            if (content.truncated()) {
+            if (content.stopped()) {
+                message.issue(ParseIssue.Kind.TIME_BUDGET, "part not read to its end");
+            } else if (content.truncated()) {
                 message.issue(ParseIssue.Kind.PART_TOO_LARGE, "part over " + limits.maxPartBytes() + " bytes");
             }
             byte[] kept = message.reserve(content.bytes().length) ? content.bytes() : new byte[0];
@@ -191,7 +193,7 @@ public final class MessageParser {
                         Optional.ofNullable(descriptor.getContentId()).orElse("");
                 contentId = contentId.replace("<", "").replace(">", "").strip();
                 boolean inline = "inline".equals(disposition) || !contentId.isEmpty();
-                boolean truncated = kept.length < content.totalLength();
+                boolean truncated = content.stopped() || kept.length < content.totalLength();
                 message.attachment(new Attachment(name, type, kept, truncated, content.sha256(), inline, contentId));
             }
         }

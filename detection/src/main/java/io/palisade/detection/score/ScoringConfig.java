@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -101,7 +102,7 @@ public record ScoringConfig(
                 thresholds(new ConfigMap(root.mapping("thresholds"), file.path() + ": thresholds")),
                 severities(new ConfigMap(root.mapping("severities"), file.path() + ": severities")),
                 root.string("rule_group"),
-                ResourceFile.contentHash(java.util.List.of(file)));
+                ResourceFile.contentHash(List.of(file)));
     }
 
     private static Map<RiskLevel, Integer> thresholds(ConfigMap map) {

@@ -297,7 +297,7 @@ class DefaultScannerTest {
             for (int thread = 0; thread < 4; thread++) {
                 runs.add(pool.submit(() -> {
                     List<Verdict> verdicts = new ArrayList<>();
-                    for (int round = 0; round < 25; round++) {
+                    for (int round = 0; round < 10; round++) {
                         inputs.forEach(i -> verdicts.add(scanner.scan(i, TestContext.contoso())));
                     }
                     return verdicts;

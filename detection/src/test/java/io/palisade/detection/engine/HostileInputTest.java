@@ -143,6 +143,27 @@ class HostileInputTest {
     }
 
     @Test
+    void survivesHtmlNestedAHundredThousandDeep() {
+        String raw = "From: a@b.example\r\nContent-Type: text/html\r\n\r\n" + "<div>".repeat(100_000) + "deep"
+                + "</div>".repeat(100_000) + "\r\n";
+
+        assertScannedWithinLimits(ascii(raw));
+    }
+
+    @Test
+    void keepsNoMoreLinksThanTheLimit() {
+        StringBuilder raw = new StringBuilder("From: a@b.example\r\nContent-Type: text/html\r\n\r\n");
+        for (int i = 0; i < LIMITS.maxLinks() * 2; i++) {
+            raw.append("<a href=\"https://x.example/").append(i).append("\">x</a>\r\n");
+        }
+
+        assertThat(SCANNER.scanWithReport(new ScanInput.Mail(ascii(raw)), TestContext.contoso())
+                        .message()
+                        .links())
+                .hasSize(LIMITS.maxLinks());
+    }
+
+    @Test
     void survivesBase64GarbageAndBogusCharsets() {
         String raw = "From: =?x-nothing?B?////?= <a@b.example>\r\nSubject: =?utf-8?Q?=ZZ=?= =?koi8-r?B?####?=\r\n"
                 + "Content-Type: multipart/mixed; boundary=q\r\n\r\n--q\r\n"
