@@ -79,7 +79,7 @@ public final class TenantControl implements Routes {
             throw ControlErrors.error(409, "a tenant with this domain exists already");
         }
         Application app = register(json, "App for " + tenant.domain());
-        tenant.grant(app.clientId(), app.requiredRoles());
+        tenant.grant(app.clientId(), json.has("roles") ? roles(json) : app.requiredRoles());
         return json(201, tenantJson(tenant));
     }
 

@@ -23,6 +23,8 @@ public final class GraphRoutes implements Routes, AutoCloseable {
     private final MailFoldersApi folders;
     private final MessagesApi messages;
     private final SubscriptionsApi subscriptions;
+    private final DeltaApi delta;
+    private final MessageWriteApi writes;
     private final NotificationDispatcher dispatcher;
     private final ChangeNotifier notifier;
 
@@ -40,6 +42,8 @@ public final class GraphRoutes implements Routes, AutoCloseable {
         this.folders = new MailFoldersApi(support);
         this.messages = new MessagesApi(support);
         this.subscriptions = new SubscriptionsApi(support, webhooks, state.clock());
+        this.delta = new DeltaApi(support);
+        this.writes = new MessageWriteApi(support, state.clock());
         this.dispatcher = new NotificationDispatcher(webhooks, tokens, faults, state.clock());
         this.notifier = new ChangeNotifier(dispatcher, state.clock());
         state.addListener(notifier);
@@ -61,14 +65,22 @@ public final class GraphRoutes implements Routes, AutoCloseable {
                 .post(user + "/mailFolders", graph(folders::createTop))
                 .get(folder, graph(folders::get))
                 .get(folder + "/childFolders", graph(folders::listChildren))
-                .post(folder + "/childFolders", graph(folders::createChild));
+                .post(folder + "/childFolders", graph(folders::createChild))
+                .get(folder + "/messages/delta", graph(delta::delta))
+                .get(folder + "/messages/delta()", graph(delta::delta))
+                .add("*", v + "/{rest*}", graph(GraphRoutes::unknownSegment));
         for (String base : new String[] {user, folder}) {
             router.get(base + "/messages", graph(messages::list))
                     .get(base + "/messages/{id}", graph(messages::get))
                     .get(base + "/messages/{id}/$value", graph(messages::value))
                     .post(base + "/messages/{id}/move", graph(messages::move))
                     .delete(base + "/messages/{id}", graph(messages::delete))
-                    .post(base + "/messages/{id}/permanentDelete", graph(messages::permanentDelete));
+                    .post(base + "/messages/{id}/permanentDelete", graph(messages::permanentDelete))
+                    .post(base + "/messages", graph(writes::create))
+                    .patch(base + "/messages/{id}", graph(writes::patch));
+        }
+        if (v.equals("/beta")) {
+            router.post(folder + "/importMime", graph(writes::importMime));
         }
         router.post(v + "/subscriptions", graph(subscriptions::create))
                 .get(v + "/subscriptions", graph(subscriptions::list))
@@ -76,6 +88,12 @@ public final class GraphRoutes implements Routes, AutoCloseable {
                 .patch(v + "/subscriptions/{subscription}", graph(subscriptions::update))
                 .delete(v + "/subscriptions/{subscription}", graph(subscriptions::delete))
                 .post(v + "/subscriptions/{subscription}/reauthorize", graph(subscriptions::reauthorize));
+    }
+
+    /** Graph answers a path it does not know with 400 naming the segment. */
+    private static io.palisade.simulator.server.Response unknownSegment(io.palisade.simulator.server.Request request) {
+        java.util.List<String> segments = request.segments();
+        throw GraphErrors.badRequest("Resource not found for the segment '" + segments.get(segments.size() - 1) + "'.");
     }
 
     private Handler graph(Handler handler) {

@@ -89,13 +89,13 @@ final class GraphSupport {
                 continue;
             }
             for (String value : e.getValue()) {
-                url.append(sep).append(encode(e.getKey())).append('=').append(encode(value));
+                url.append(sep).append(encodeName(e.getKey())).append('=').append(encode(value));
                 sep = '&';
             }
         }
         for (Map.Entry<String, String> e : replace.entrySet()) {
             if (e.getValue() != null) {
-                url.append(sep).append(encode(e.getKey())).append('=').append(encode(e.getValue()));
+                url.append(sep).append(encodeName(e.getKey())).append('=').append(encode(e.getValue()));
                 sep = '&';
             }
         }
@@ -107,6 +107,17 @@ final class GraphSupport {
     }
 
     private static String encodePath(String segment) {
-        return encode(segment).replace("%24", "$").replace("%40", "@").replace("%21", "!");
+        return encode(segment)
+                .replace("%24", "$")
+                .replace("%40", "@")
+                .replace("%21", "!")
+                .replace("%28", "(")
+                .replace("%29", ")")
+                .replace("%27", "'");
+    }
+
+    /** Query option names keep their {@code $}, as Graph writes them in links. */
+    private static String encodeName(String name) {
+        return encode(name).replace("%24", "$");
     }
 }

@@ -9,11 +9,13 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.palisade.simulator.server.KeyPairs;
 import io.palisade.simulator.state.Ids;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,15 +47,13 @@ public final class TokenService {
     public TokenService(Clock clock, Ids ids) {
         this.clock = clock;
         this.ids = ids;
-        try {
-            this.signingKey = new RSAKeyGenerator(2048)
-                    .keyID(ids.opaque(12).substring(4))
-                    .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256)
-                    .generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot generate the identity signing key", e);
-        }
+        KeyPair pair = KeyPairs.identity();
+        this.signingKey = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+                .privateKey(pair.getPrivate())
+                .keyID(ids.opaque(12).substring(4))
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .build();
     }
 
     /** The published keys, as {@code /discovery/v2.0/keys} serves them. */

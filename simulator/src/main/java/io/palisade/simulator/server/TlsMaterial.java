@@ -4,7 +4,6 @@ import java.io.StringWriter;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -47,9 +46,7 @@ public final class TlsMaterial {
     /** Generates a fresh RSA key and certificate valid for a year. */
     public static TlsMaterial generate() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
+            KeyPair pair = KeyPairs.tls();
             X509Certificate cert = selfSign(pair);
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(null, null);

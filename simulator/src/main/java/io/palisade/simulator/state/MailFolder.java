@@ -20,7 +20,7 @@ public final class MailFolder {
     private final String wellKnownName;
     private final boolean hidden;
     private final Deque<Tombstone> tombstones = new ArrayDeque<>();
-    private volatile long deltaFloor;
+    private volatile long deltaFloor = -1;
 
     /**
      * Creates a folder.
@@ -67,7 +67,7 @@ public final class MailFolder {
         synchronized (tombstones) {
             tombstones.addLast(new Tombstone(messageId, seq));
             while (tombstones.size() > TOMBSTONE_LIMIT) {
-                deltaFloor = Math.max(deltaFloor, tombstones.removeFirst().seq());
+                deltaFloor = Math.max(deltaFloor, tombstones.removeFirst().seq() - 1);
             }
         }
     }
@@ -85,7 +85,7 @@ public final class MailFolder {
         }
     }
 
-    /** Delta tokens issued at or before this sequence are expired. */
+    /** Delta tokens that carry this sequence or an earlier one are expired; -1 when none is. */
     public long deltaFloor() {
         return deltaFloor;
     }
