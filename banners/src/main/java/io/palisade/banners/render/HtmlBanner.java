@@ -22,10 +22,7 @@ final class HtmlBanner {
 
         StringBuilder html = new StringBuilder(2048);
         html.append("<div");
-        for (Map.Entry<String, String> attribute :
-                MarkerCodec.attributes(model.marker()).entrySet()) {
-            attr(html, attribute.getKey(), attribute.getValue());
-        }
+        attr(html, MarkerCodec.ATTRIBUTE, MarkerCodec.toText(model.marker()));
         attr(html, "role", "note");
         attr(html, "aria-label", texts.get("aria.label", Map.of("label", label, "name", name)));
         attr(html, "lang", texts.languageTag());

@@ -41,8 +41,8 @@ class BannerInjectorTest {
     private static List<BannerMarker> markers(byte[] mime) throws IOException {
         return MimeInspection.texts(mime).stream()
                 .flatMap(text -> Stream.concat(
-                        Jsoup.parse(text).select("[" + MarkerCodec.ATTR_VERSION + "]").stream()
-                                .map(element -> MarkerCodec.fromAttributes(element::attr)),
+                        Jsoup.parse(text).select("[" + MarkerCodec.ATTRIBUTE + "]").stream()
+                                .map(element -> MarkerCodec.fromText(element.attr(MarkerCodec.ATTRIBUTE))),
                         text.lines().map(MarkerCodec::fromTextLine)))
                 .flatMap(Optional::stream)
                 .toList();
@@ -90,9 +90,16 @@ class BannerInjectorTest {
                     .mime();
         }
 
-        assertThat(markers(mime))
-                .hasSize(2)
-                .allSatisfy(marker -> assertThat(marker.level()).isEqualTo(RiskLevel.SUSPICIOUS));
+        List<String> texts = MimeInspection.texts(mime);
+        assertThat(markers(mime)).hasSize(2);
+        assertThat(texts.get(0))
+                .contains("[Warning]")
+                .doesNotContain("[Caution]")
+                .doesNotContain("[Danger]");
+        assertThat(texts.get(1))
+                .contains(">Warning</strong>")
+                .doesNotContain(">Caution<")
+                .doesNotContain(">Danger<");
     }
 
     @Test
@@ -124,7 +131,7 @@ class BannerInjectorTest {
     @Test
     void aBannerSignedWithAnotherKeyIsNotTakenForPalisadesOwn() throws IOException {
         MarkerKey other = TestBanners.OTHER_TENANT_KEY;
-        BannerMarker foreign = BannerMarker.sign(other, "msg-shared", RiskLevel.LOW);
+        BannerMarker foreign = BannerMarker.sign(other, "msg-shared");
         RenderedBanner imitation = new BannerRenderer()
                 .render(new BannerModel(RiskLevel.LOW, List.of(), null, Branding.named("Evil"), null, foreign));
         byte[] withImitation = injector.inject(golden("layout-tables"), imitation, InjectionOptions.of(other))
@@ -360,7 +367,7 @@ class BannerInjectorTest {
     }
 
     private static RenderedBanner render(MarkerKey key, String messageKey, RiskLevel level) {
-        BannerMarker marker = BannerMarker.sign(key, messageKey, level);
+        BannerMarker marker = BannerMarker.sign(key, messageKey);
         return new BannerRenderer()
                 .render(new BannerModel(level, List.of("r"), null, Branding.named("T"), null, marker));
     }

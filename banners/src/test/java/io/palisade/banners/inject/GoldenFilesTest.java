@@ -93,8 +93,8 @@ class GoldenFilesTest {
 
     /** Genuine markers of this message: imitations (a wrong MAC) and quoted banners of other messages do not count. */
     private static long countOurMarkers(String text, String messageKey) {
-        Stream<Optional<BannerMarker>> html = Jsoup.parse(text).select("[" + MarkerCodec.ATTR_VERSION + "]").stream()
-                .map(element -> MarkerCodec.fromAttributes(element::attr));
+        Stream<Optional<BannerMarker>> html = Jsoup.parse(text).select("[" + MarkerCodec.ATTRIBUTE + "]").stream()
+                .map(element -> MarkerCodec.fromText(element.attr(MarkerCodec.ATTRIBUTE)));
         Stream<Optional<BannerMarker>> plain = text.lines().map(MarkerCodec::fromTextLine);
         return Stream.concat(html, plain)
                 .flatMap(Optional::stream)
