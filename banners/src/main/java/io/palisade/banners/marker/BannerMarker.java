@@ -33,7 +33,7 @@ public record BannerMarker(String tenantId, String messageKey, String mac) {
 
     /**
      * Signs the marker of one message's banner. Every banner of the message, whatever its level, carries the same
-     * marker; the level lives in server state, never in the banner.
+     * marker: the MAC does not cover the level, which is never read back from a banner as truth.
      *
      * @throws IllegalArgumentException if the message key is empty or longer than 256 characters
      */
