@@ -15,7 +15,7 @@ import java.util.Set;
  * @param maxMessageBytes messages larger than this come back untouched ({@link UntouchedReason#TOO_LARGE})
  */
 public record InjectionOptions(List<MarkerKey> markerKeys, Set<String> trackingPixelUrls, long maxMessageBytes) {
-    /** The default size limit: 25 MiB, above Exchange Online's default and Gmail's message size limits. */
+    /** The default size limit, 25 MiB: past it a message is nearly all attachment, and the work is not worth it. */
     public static final long DEFAULT_MAX_MESSAGE_BYTES = 25L * 1024 * 1024;
 
     public InjectionOptions {

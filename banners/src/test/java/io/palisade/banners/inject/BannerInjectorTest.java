@@ -326,6 +326,34 @@ class BannerInjectorTest {
         assertThat(MimeInspection.texts(result.mime()).get(0)).endsWith("Grüße aus Köln\r\n");
     }
 
+    @Test
+    void aPartThatCannotBeDecodedIsKeptWhileTheOtherGetsTheBanner() throws IOException {
+        byte[] original = mail("""
+                From: a@example.com
+                Content-Type: multipart/alternative; boundary="a"
+
+                --a
+                Content-Type: text/plain; charset=x-unknown-charset
+
+                plain
+                --a
+                Content-Type: text/html; charset=utf-8
+
+                <p>html</p>
+                --a--
+                """);
+
+        InjectionResult result =
+                injector.inject(original, TestBanners.banner(RiskLevel.HIGH, "m-skip"), TestBanners.options());
+
+        assertThat(result.rewritten()).isTrue();
+        assertThat(result.skippedParts()).singleElement().asString().contains("text/plain");
+        // mime4j's strict reader refuses the unknown charset, so the raw bytes are checked.
+        String raw = new String(result.mime(), StandardCharsets.UTF_8);
+        assertThat(raw).contains("charset=x-unknown-charset\r\n\r\nplain\r\n--a");
+        assertThat(raw.split(MarkerCodec.ATTRIBUTE, -1)).hasSize(2);
+    }
+
     private void assertUntouched(byte[] original, UntouchedReason reason) {
         InjectionResult result =
                 injector.inject(original, TestBanners.banner(RiskLevel.HIGH, "m-untouched"), TestBanners.options());
