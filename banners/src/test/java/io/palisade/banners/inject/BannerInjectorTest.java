@@ -65,7 +65,9 @@ class BannerInjectorTest {
                 "iso-2022-jp-english",
                 "iso-2022-jp-french",
                 "bare-lf",
-                "forged-banner");
+                "forged-banner",
+                "outlook-word-html",
+                "forwarded-base64-rfc822");
     }
 
     @ParameterizedTest
