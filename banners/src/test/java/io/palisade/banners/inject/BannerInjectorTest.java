@@ -213,6 +213,26 @@ class BannerInjectorTest {
     }
 
     @Test
+    void reportsTheSignatureProtocolWithoutTheSendersStrayCharacters() {
+        byte[] signed = mail("""
+                From: a@example.com
+                Content-Type: multipart/signed; protocol="application/pkcs7-signature <b>"; boundary="s"
+
+                --s
+                Content-Type: text/plain
+
+                Signed text.
+                --s--
+                """);
+
+        InjectionResult result =
+                injector.inject(signed, TestBanners.banner(RiskLevel.HIGH, "m-proto"), TestBanners.options());
+
+        assertThat(result.reason()).isEqualTo(UntouchedReason.SIGNED);
+        assertThat(result.detail()).isEqualTo("multipart/signed protocol=application/pkcs7-signatureb");
+    }
+
+    @Test
     void leavesInlinePgpUntouched() {
         assertUntouched(mail("""
                 From: a@example.com
