@@ -112,7 +112,7 @@ public final class AttachmentAnalyzer implements Analyzer {
             findings.add(signalFor(byExtension.get()), name);
             return;
         }
-        Optional<DangerousFiles.Kind> byContent = DangerousFiles.byContent(attachment.content());
+        Optional<DangerousFiles.Kind> byContent = DangerousFiles.byContent(attachment.content(), actual);
         if (byContent.isPresent()) {
             boolean executable = byContent.get() == DangerousFiles.Kind.EXECUTABLE;
             findings.add(executable ? ATTACHMENT_DISGUISED_EXECUTABLE : signalFor(byContent.get()), name);

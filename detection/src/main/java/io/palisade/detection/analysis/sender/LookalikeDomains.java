@@ -5,9 +5,11 @@ import io.palisade.detection.analysis.ResourceLists;
 import io.palisade.detection.analysis.url.Urls;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -110,7 +112,7 @@ public final class LookalikeDomains {
     static final int MIN_HIGH_TRUST_FUZZY_LABEL = 6;
 
     private static final Set<String> LEGITIMATE = loadLegitimate();
-    private static final List<Target> BRAND_TARGETS = loadBrandTargets();
+    private static final BrandIndex BRANDS = new BrandIndex(loadBrandTargets());
 
     private LookalikeDomains() {}
 
@@ -147,14 +149,7 @@ public final class LookalikeDomains {
         if (site.isEmpty() || LEGITIMATE.contains(site)) {
             return Optional.empty();
         }
-        Candidate candidate = new Candidate(site);
-        for (Target target : BRAND_TARGETS) {
-            Optional<Match> match = candidate.imitates(target, false);
-            if (match.isPresent()) {
-                return match;
-            }
-        }
-        return Optional.empty();
+        return BRANDS.match(new Candidate(site));
     }
 
     /** Whether a registrable domain is a popular or high-trust one, which is not judged as a look-alike. */
@@ -223,6 +218,88 @@ public final class LookalikeDomains {
                     ? label.substring(target.length())
                     : label.endsWith(target) ? label.substring(0, label.length() - target.length()) : "";
             return words.contains(rest);
+        }
+    }
+
+    /**
+     * The brand targets indexed so that a domain is judged in a few map lookups: by skeleton for look-alike
+     * characters, by name for added words, and by name length for typos (only names within two letters are
+     * compared by edit distance).
+     */
+    private static final class BrandIndex {
+        private final Map<String, Target> bySkeleton = new HashMap<>();
+        private final Map<String, Target> fuzzyByLabel = new HashMap<>();
+        private final Map<String, Target> fuzzyBySkeleton = new HashMap<>();
+        private final Map<Integer, List<Target>> fuzzyByLength = new HashMap<>();
+
+        BrandIndex(List<Target> targets) {
+            for (Target target : targets) {
+                bySkeleton.putIfAbsent(target.skeleton(), target);
+                boolean wordLike =
+                        ADDED_WORDS.contains(target.label()) || target.label().length() < MIN_ADDED_WORD_TARGET;
+                if (target.fuzzy() && !wordLike) {
+                    fuzzyByLabel.putIfAbsent(target.label(), target);
+                    fuzzyBySkeleton.putIfAbsent(target.skeleton(), target);
+                }
+                if (target.fuzzy() && target.label().length() >= MIN_TYPO_LABEL) {
+                    fuzzyByLength
+                            .computeIfAbsent(target.skeleton().length(), n -> new ArrayList<>())
+                            .add(target);
+                }
+            }
+        }
+
+        Optional<Match> match(Candidate candidate) {
+            Target lookalike = bySkeleton.get(candidate.skeleton());
+            if (lookalike != null) {
+                boolean sameName = lookalike.label().equals(candidate.asciiLabel());
+                return sameName ? Optional.empty() : Optional.of(new Match(lookalike.site(), Kind.HOMOGRAPH));
+            }
+            Optional<Target> added = withAddedWord(candidate.asciiLabel(), fuzzyByLabel, ADDED_WORDS)
+                    .or(() -> withAddedWord(candidate.skeleton(), fuzzyBySkeleton, ADDED_WORD_SKELETONS));
+            if (added.isPresent()) {
+                return Optional.of(new Match(added.get().site(), Kind.ADDED_WORD));
+            }
+            return typo(candidate.skeleton()).map(target -> new Match(target.site(), Kind.TYPO));
+        }
+
+        private static Optional<Target> withAddedWord(String label, Map<String, Target> targets, Set<String> words) {
+            String[] parts = label.split("-");
+            if (parts.length > 1) {
+                for (String part : parts) {
+                    Target target = targets.get(part);
+                    if (target != null) {
+                        return Optional.of(target);
+                    }
+                }
+            }
+            for (String word : words) {
+                if (label.length() > word.length() && label.startsWith(word)) {
+                    Target target = targets.get(label.substring(word.length()));
+                    if (target != null) {
+                        return Optional.of(target);
+                    }
+                }
+                if (label.length() > word.length() && label.endsWith(word)) {
+                    Target target = targets.get(label.substring(0, label.length() - word.length()));
+                    if (target != null) {
+                        return Optional.of(target);
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        private Optional<Target> typo(String skeleton) {
+            for (int length = skeleton.length() - 2; length <= skeleton.length() + 2; length++) {
+                for (Target target : fuzzyByLength.getOrDefault(length, List.of())) {
+                    int limit = target.label().length() >= 10 ? 2 : 1;
+                    if (EditDistance.between(skeleton, target.skeleton(), limit) <= limit) {
+                        return Optional.of(target);
+                    }
+                }
+            }
+            return Optional.empty();
         }
     }
 
