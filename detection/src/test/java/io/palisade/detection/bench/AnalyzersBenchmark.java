@@ -35,7 +35,7 @@ public class AnalyzersBenchmark {
     private final TestScanContext context =
             TestScanContext.tenant().vip("Jane Doe").insider("Robert Miller");
 
-    private final ParsedMessage phish = TestMessage.message()
+    final ParsedMessage phish = TestMessage.message()
             .from("Microsoft 365 Support", "no-reply@micros0ft-support.com")
             .header(
                     "Authentication-Results",
@@ -47,13 +47,13 @@ public class AnalyzersBenchmark {
                     + "<img src='https://t.micros0ft-support.com/o.gif' width=1 height=1>")
             .build();
 
-    private final ParsedMessage newsletter = TestMessage.message()
+    final ParsedMessage newsletter = TestMessage.message()
             .from("Garden Shop", "news@shop-mail.com")
             .subject("Spring sale this weekend")
             .html(newsletterHtml())
             .build();
 
-    private final ParsedMessage withAttachments = TestMessage.message()
+    final ParsedMessage withAttachments = TestMessage.message()
             .from("Pat Partner", "pat@partner-firm.com")
             .subject("Documents")
             .text("Please find the signed documents attached.")

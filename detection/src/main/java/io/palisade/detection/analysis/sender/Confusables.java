@@ -46,27 +46,6 @@ public final class Confusables {
         return out.toString();
     }
 
-    /** Whether a text mixes letters of more than one script inside a word-like run (e.g. Latin with Cyrillic). */
-    public static boolean mixesScripts(String text) {
-        int seen = -1;
-        for (int i = 0; i < text.length(); ) {
-            int codePoint = text.codePointAt(i);
-            i += Character.charCount(codePoint);
-            if (!Character.isLetter(codePoint)) {
-                continue;
-            }
-            int script = com.ibm.icu.lang.UScript.getScript(codePoint);
-            if (script == com.ibm.icu.lang.UScript.COMMON || script == com.ibm.icu.lang.UScript.INHERITED) {
-                continue;
-            }
-            if (seen >= 0 && seen != script) {
-                return true;
-            }
-            seen = script;
-        }
-        return false;
-    }
-
     private static char undoDigitSwap(char c) {
         return switch (c) {
             case '0' -> 'o';

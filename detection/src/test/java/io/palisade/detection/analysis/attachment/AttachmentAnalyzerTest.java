@@ -148,6 +148,17 @@ class AttachmentAnalyzerTest {
     }
 
     @Test
+    void reportsDocumentsThatCannotBeOpenedButStillSearchesTheirBytes() {
+        byte[] brokenPdf = "%PDF-1.7\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\ngarbage"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] brokenOle2 = java.util.Arrays.copyOf(ole2(), 600);
+
+        assertThat(signalsFor("statement.pdf", brokenPdf))
+                .containsExactly(AttachmentAnalyzer.ATTACHMENT_UNSCANNABLE, PDF_JAVASCRIPT);
+        assertThat(signalsFor("budget.xls", brokenOle2)).containsExactly(AttachmentAnalyzer.ATTACHMENT_UNSCANNABLE);
+    }
+
+    @Test
     void sendsPdfLinksThroughTheUrlLayer() {
         assertThat(signalsFor("shared-document.pdf", pdf(linkTo("http://198.51.100.7/secure/"), "Open document")))
                 .containsExactly(PDF_LINK, URL_IP_HOST);
