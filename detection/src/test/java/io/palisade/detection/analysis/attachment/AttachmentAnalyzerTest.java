@@ -177,6 +177,17 @@ class AttachmentAnalyzerTest {
     }
 
     @Test
+    void acceptsShallowNestingCompressibleFilesAndUnencryptedArchives() {
+        byte[] twoLevels = zip(Map.of("inner.zip", zip(Map.of("notes.txt", TEXT))));
+        byte[] compressible = zip(Map.of("log.txt", "all quiet\n".repeat(50_000).getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(signalsFor("files.zip", twoLevels)).isEmpty();
+        assertThat(signalsFor("logs.zip", compressible)).isEmpty();
+        assertThat(ArchiveInspector.hasEncryptedEntry(twoLevels)).isFalse();
+        assertThat(ArchiveInspector.hasEncryptedEntry(encryptedZip())).isTrue();
+    }
+
+    @Test
     void acceptsOrdinaryArchivesAndChecksTheirEntriesAgainstIndicators() {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("report.pdf", pdf(d -> {}, "report"));
