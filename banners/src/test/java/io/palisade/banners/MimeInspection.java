@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -47,15 +48,26 @@ public final class MimeInspection {
     }
 
     private static void collect(Entity entity, String path, Map<String, String> hashes) throws IOException {
+        collect(entity, path, hashes, false);
+    }
+
+    /** Inside an attached message every leaf counts, its text parts too: none of them may change. */
+    private static void collect(Entity entity, String path, Map<String, String> hashes, boolean attached)
+            throws IOException {
         if (entity.getBody() instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getBodyParts().size(); i++) {
-                collect(multipart.getBodyParts().get(i), path + "." + i, hashes);
+                collect(multipart.getBodyParts().get(i), path + "." + i, hashes, attached);
             }
+            return;
+        }
+        if (entity.getBody() instanceof Message message) {
+            hashes.put(path + " headers", sha256(message.getHeader().toString().getBytes(StandardCharsets.UTF_8)));
+            collect(message, path + ".msg", hashes, true);
             return;
         }
         boolean text = entity.getMimeType().startsWith("text/");
         if (entity.getBody() instanceof SingleBody body
-                && (!text || "attachment".equalsIgnoreCase(entity.getDispositionType()))) {
+                && (attached || !text || "attachment".equalsIgnoreCase(entity.getDispositionType()))) {
             try (InputStream in = body.getInputStream()) {
                 hashes.put(path + " " + entity.getMimeType(), sha256(in.readAllBytes()));
             }

@@ -30,7 +30,7 @@ public final class TestBanners {
     private TestBanners() {}
 
     public static RenderedBanner banner(RiskLevel level, String messageKey, Locale locale) {
-        BannerMarker marker = BannerMarker.sign(KEY, messageKey, level);
+        BannerMarker marker = BannerMarker.sign(KEY, messageKey);
         BannerModel model = new BannerModel(
                 level,
                 REASONS,

@@ -98,11 +98,12 @@ final class BodyParts {
 
     private static String protocol(Entity entity) {
         String protocol = parameter(entity, "protocol");
+        if (protocol == null) {
+            return "";
+        }
         // The parameter comes from the sender; keep only what a protocol name can contain before it is logged.
-        return protocol == null
-                ? ""
-                : "protocol="
-                        + protocol.replaceAll("[^A-Za-z0-9/+.-]", "").substring(0, Math.min(protocol.length(), 60));
+        String clean = protocol.replaceAll("[^A-Za-z0-9/+.-]", "");
+        return "protocol=" + clean.substring(0, Math.min(clean.length(), 60));
     }
 
     private static String parameter(Entity entity, String name) {

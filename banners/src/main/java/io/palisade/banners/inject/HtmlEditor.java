@@ -33,8 +33,8 @@ final class HtmlEditor {
 
     private static int removeOurBanners(Document document, BannerEdit edit) {
         int removed = 0;
-        for (Element banner : document.select("[" + MarkerCodec.ATTR_VERSION + "]")) {
-            if (edit.isOurs(MarkerCodec.fromAttributes(banner::attr))) {
+        for (Element banner : document.select("[" + MarkerCodec.ATTRIBUTE + "]")) {
+            if (edit.isOurs(MarkerCodec.fromText(banner.attr(MarkerCodec.ATTRIBUTE)))) {
                 banner.remove();
                 removed++;
             }

@@ -53,6 +53,10 @@ final class PartCharsets {
 
     /** Whether {@code charset} can encode every character of {@code text}. */
     static boolean canEncode(Charset charset, String text) {
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            // UTF-8 holds every character; a lone surrogate, the only failure, is caught when encoding.
+            return true;
+        }
         return charset.canEncode() && charset.newEncoder().canEncode(text);
     }
 

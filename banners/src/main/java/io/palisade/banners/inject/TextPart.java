@@ -22,7 +22,8 @@ import org.apache.james.mime4j.stream.RawField;
  * when the part's charset cannot hold the banner.
  */
 final class TextPart {
-    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+    // A bare CR is invalid in text (RFC 2045) and clients read it as a line break; so does Palisade.
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
     private static final Pattern CHARSET_PARAMETER =
             Pattern.compile(";\\s*charset\\s*=\\s*(\"[^\"]*\"|[^;\\s]*)", Pattern.CASE_INSENSITIVE);
 

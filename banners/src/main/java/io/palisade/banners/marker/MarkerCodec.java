@@ -1,90 +1,73 @@
 package io.palisade.banners.marker;
 
-import io.palisade.detection.api.RiskLevel;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How a {@link BannerMarker} is written into a banner and read back: as attributes of the HTML banner's root
- * element and as one line of the plain-text banner. Reading never throws; what does not parse is absent.
+ * How a {@link BannerMarker} is written into a banner and read back. The text form is
+ * {@code PLSD1.<tenant>.<message key>.<mac>}, each part base64url without padding; the HTML banner carries it in
+ * the {@value #ATTRIBUTE} attribute of its root element, the plain-text banner on its marker line. Reading never
+ * throws; what does not parse is absent.
  */
 public final class MarkerCodec {
-    /** Attribute carrying the marker version; its presence identifies a (genuine or imitated) Palisade banner. */
-    public static final String ATTR_VERSION = "data-palisade-banner";
-
-    public static final String ATTR_TENANT = "data-palisade-tenant";
-    public static final String ATTR_MESSAGE = "data-palisade-msg";
-    public static final String ATTR_LEVEL = "data-palisade-level";
-    public static final String ATTR_MAC = "data-palisade-mac";
+    /** The attribute of the HTML banner's root element that carries the text form. */
+    public static final String ATTRIBUTE = "data-palisade-marker";
 
     /** The line that opens and closes a plain-text banner; the marker line is the last line before the closing one. */
     public static final String TEXT_RULE = "-".repeat(60);
 
-    /** The start of the marker line in a plain-text banner. */
+    /** The start of the marker line in a plain-text banner; the text form follows. */
     public static final String TEXT_PREFIX = "Palisade-Banner: ";
 
-    private static final Pattern TEXT_LINE = Pattern.compile(
-            "^Palisade-Banner: (\\S+); tenant=(\\S+); msg=(\\S+); level=([A-Z]+); mac=([A-Za-z0-9_-]+)\\s*$");
+    private static final Pattern TEXT_FORM =
+            Pattern.compile("PLSD1\\.([A-Za-z0-9_-]+)\\.([A-Za-z0-9_-]+)\\.([A-Za-z0-9_-]{43})");
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private MarkerCodec() {}
 
-    /** The marker as HTML attributes, in a stable order; values are not escaped here. */
-    public static Map<String, String> attributes(BannerMarker marker) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put(ATTR_VERSION, marker.version());
-        attributes.put(ATTR_TENANT, marker.tenantId());
-        attributes.put(ATTR_MESSAGE, marker.messageKey());
-        attributes.put(ATTR_LEVEL, marker.level().name());
-        attributes.put(ATTR_MAC, marker.mac());
-        return attributes;
+    /** The text form, {@code PLSD1.<tenant>.<message key>.<mac>}. */
+    public static String toText(BannerMarker marker) {
+        return BannerMarker.VERSION + "." + encode(marker.tenantId()) + "." + encode(marker.messageKey()) + "."
+                + marker.mac();
     }
 
-    /** Reads a marker from an element's attributes ({@code attribute} returns null or "" for a missing one). */
-    public static Optional<BannerMarker> fromAttributes(Function<String, String> attribute) {
-        return build(
-                attribute.apply(ATTR_VERSION),
-                attribute.apply(ATTR_TENANT),
-                attribute.apply(ATTR_MESSAGE),
-                attribute.apply(ATTR_LEVEL),
-                attribute.apply(ATTR_MAC));
-    }
-
-    /** The marker line of the plain-text banner, without a line ending. */
-    public static String textLine(BannerMarker marker) {
-        return TEXT_PREFIX + marker.version() + "; tenant=" + marker.tenantId() + "; msg=" + marker.messageKey()
-                + "; level=" + marker.level().name() + "; mac=" + marker.mac();
-    }
-
-    /** Reads a marker line (without its line ending); empty if the line is not one. */
-    public static Optional<BannerMarker> fromTextLine(String line) {
-        if (line == null || !line.startsWith(TEXT_PREFIX)) {
+    /** Reads a text form (surrounding whitespace allowed); empty if the value is not exactly one. */
+    public static Optional<BannerMarker> fromText(String value) {
+        if (value == null) {
             return Optional.empty();
         }
-        Matcher m = TEXT_LINE.matcher(line);
+        Matcher m = TEXT_FORM.matcher(value.strip());
         if (!m.matches()) {
             return Optional.empty();
         }
-        return build(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5));
-    }
-
-    private static Optional<BannerMarker> build(
-            String version, String tenant, String message, String level, String mac) {
-        if (isBlank(version) || isBlank(tenant) || isBlank(message) || isBlank(level) || isBlank(mac)) {
-            return Optional.empty();
-        }
         try {
-            RiskLevel parsed = RiskLevel.valueOf(level);
-            return Optional.of(new BannerMarker(version, tenant, message, parsed, mac));
+            return Optional.of(new BannerMarker(decode(m.group(1)), decode(m.group(2)), m.group(3)));
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }
     }
 
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
+    /** The marker line of the plain-text banner, without a line ending. */
+    public static String textLine(BannerMarker marker) {
+        return TEXT_PREFIX + toText(marker);
+    }
+
+    /** Reads a marker line (without its line ending); empty if the line is not one. A quoted line is not. */
+    public static Optional<BannerMarker> fromTextLine(String line) {
+        if (line == null || !line.startsWith(TEXT_PREFIX)) {
+            return Optional.empty();
+        }
+        return fromText(line.substring(TEXT_PREFIX.length()));
+    }
+
+    private static String encode(String value) {
+        return ENCODER.encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String value) {
+        return new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A tenant's secret for signing banner markers. The secret never appears in {@link #toString()}.
  *
- * @param tenantId the tenant the key belongs to, never null; same character rules as {@link BannerMarker}
+ * @param tenantId the tenant the key belongs to, never null; 1 to 256 characters
  * @param secret the HMAC key, at least 32 bytes, never null; copied on the way in and out
  */
 public record MarkerKey(String tenantId, byte[] secret) {
@@ -14,7 +14,7 @@ public record MarkerKey(String tenantId, byte[] secret) {
     public static final int MIN_SECRET_BYTES = 32;
 
     public MarkerKey {
-        BannerMarker.requireToken("tenantId", tenantId);
+        BannerMarker.requireField("tenantId", tenantId);
         Objects.requireNonNull(secret, "secret");
         if (secret.length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException(

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param livePageUrl the banner's live page ({@code http} or {@code https}), or null when there is none
  * @param branding the tenant's branding, never null
  * @param locale the recipient's locale, or null for English
- * @param marker the signed marker, never null; its level must equal {@code level}
+ * @param marker the signed marker of the message, never null
  */
 public record BannerModel(
         RiskLevel level, List<String> reasons, URI livePageUrl, Branding branding, Locale locale, BannerMarker marker) {
@@ -29,9 +29,6 @@ public record BannerModel(
         reasons = List.copyOf(reasons);
         Objects.requireNonNull(branding, "branding");
         Objects.requireNonNull(marker, "marker");
-        if (marker.level() != level) {
-            throw new IllegalArgumentException("marker level " + marker.level() + " differs from banner " + level);
-        }
         if (livePageUrl != null && !isWebUrl(livePageUrl)) {
             throw new IllegalArgumentException("live page URL must be absolute http(s): " + livePageUrl);
         }

@@ -6,7 +6,7 @@ import java.util.List;
  * Renders banners. Stateless and thread-safe; one instance serves every tenant.
  *
  * <pre>{@code
- * BannerMarker marker = BannerMarker.sign(tenantKey, messageKey, verdict.level());
+ * BannerMarker marker = BannerMarker.sign(tenantKey, messageKey);
  * BannerModel model = new BannerModel(verdict.level(), reasons, livePage, Branding.named("Contoso"),
  *         Locale.FRENCH, marker);
  * RenderedBanner banner = new BannerRenderer().render(model);

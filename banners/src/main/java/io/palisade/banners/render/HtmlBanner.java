@@ -16,23 +16,35 @@ final class HtmlBanner {
 
     static String write(BannerModel model, BannerTexts texts, List<String> reasons) {
         LevelStyle style = LevelStyle.of(model.level());
-        String align = texts.rightToLeft() ? "right" : "left";
         String label = texts.get("level." + model.level() + ".label");
-        String name = model.branding().name();
 
         StringBuilder html = new StringBuilder(2048);
+        openRoot(html, model, texts, label);
+        openLayout(html, style, texts.rightToLeft() ? "right" : "left");
+        headline(html, style, label, texts.get("level." + model.level() + ".headline"));
+        reasonList(html, texts, reasons);
+        link(html, style, model, texts);
+        footer(html, style, model.branding(), texts);
+        html.append("</td></tr></table>\n</div>");
+        return html.toString();
+    }
+
+    private static void openRoot(StringBuilder html, BannerModel model, BannerTexts texts, String label) {
+        String name = model.branding().name();
         html.append("<div");
-        for (Map.Entry<String, String> attribute :
-                MarkerCodec.attributes(model.marker()).entrySet()) {
-            attr(html, attribute.getKey(), attribute.getValue());
-        }
+        attr(html, MarkerCodec.ATTRIBUTE, MarkerCodec.toText(model.marker()));
         attr(html, "role", "note");
         attr(html, "aria-label", texts.get("aria.label", Map.of("label", label, "name", name)));
         attr(html, "lang", texts.languageTag());
+        // Explicit, so that a right-to-left message body does not mirror a left-to-right banner.
         attr(html, "dir", texts.rightToLeft() ? "rtl" : "ltr");
-        attr(html, "style", "margin:0 0 16px 0;padding:0;text-align:" + align + ";");
+        attr(html, "style", "margin:0 0 16px 0;padding:0;text-align:" + (texts.rightToLeft() ? "right" : "left") + ";");
         // Line breaks between elements keep every line far below the 998-octet limit of 7bit and 8bit parts.
         html.append(">\n");
+    }
+
+    /** The one-row table: a stripe cell in the level's strong colour, then the content cell. */
+    private static void openLayout(StringBuilder html, LevelStyle style, String align) {
         html.append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"")
                 .append(" style=\"width:100%;border-collapse:collapse;\"><tr>\n");
         html.append("<td width=\"6\" bgcolor=\"")
@@ -51,12 +63,6 @@ final class HtmlBanner {
                 .append("font-size:14px;line-height:20px;text-align:")
                 .append(align)
                 .append(";\">\n");
-        headline(html, style, label, texts.get("level." + model.level() + ".headline"));
-        reasonList(html, texts, reasons);
-        link(html, style, model, texts);
-        footer(html, style, model.branding(), texts);
-        html.append("</td></tr></table>\n</div>");
-        return html.toString();
     }
 
     private static void headline(StringBuilder html, LevelStyle style, String label, String headline) {

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A banner ready to inject.
  *
- * @param html one root {@code <div>} carrying the marker attributes, inline styles only; never null
+ * @param html one root {@code <div>} carrying the marker attribute, inline styles only; never null
  * @param text the plain-text form, lines separated by {@code \n}, ending with the marker line and a rule; never
  *     null
  * @param marker the marker both forms carry, never null

@@ -41,8 +41,8 @@ class BannerInjectorTest {
     private static List<BannerMarker> markers(byte[] mime) throws IOException {
         return MimeInspection.texts(mime).stream()
                 .flatMap(text -> Stream.concat(
-                        Jsoup.parse(text).select("[" + MarkerCodec.ATTR_VERSION + "]").stream()
-                                .map(element -> MarkerCodec.fromAttributes(element::attr)),
+                        Jsoup.parse(text).select("[" + MarkerCodec.ATTRIBUTE + "]").stream()
+                                .map(element -> MarkerCodec.fromText(element.attr(MarkerCodec.ATTRIBUTE))),
                         text.lines().map(MarkerCodec::fromTextLine)))
                 .flatMap(Optional::stream)
                 .toList();
@@ -65,7 +65,9 @@ class BannerInjectorTest {
                 "iso-2022-jp-english",
                 "iso-2022-jp-french",
                 "bare-lf",
-                "forged-banner");
+                "forged-banner",
+                "outlook-word-html",
+                "forwarded-base64-rfc822");
     }
 
     @ParameterizedTest
@@ -90,9 +92,16 @@ class BannerInjectorTest {
                     .mime();
         }
 
-        assertThat(markers(mime))
-                .hasSize(2)
-                .allSatisfy(marker -> assertThat(marker.level()).isEqualTo(RiskLevel.SUSPICIOUS));
+        List<String> texts = MimeInspection.texts(mime);
+        assertThat(markers(mime)).hasSize(2);
+        assertThat(texts.get(0))
+                .contains("[Warning]")
+                .doesNotContain("[Caution]")
+                .doesNotContain("[Danger]");
+        assertThat(texts.get(1))
+                .contains(">Warning</strong>")
+                .doesNotContain(">Caution<")
+                .doesNotContain(">Danger<");
     }
 
     @Test
@@ -124,7 +133,7 @@ class BannerInjectorTest {
     @Test
     void aBannerSignedWithAnotherKeyIsNotTakenForPalisadesOwn() throws IOException {
         MarkerKey other = TestBanners.OTHER_TENANT_KEY;
-        BannerMarker foreign = BannerMarker.sign(other, "msg-shared", RiskLevel.LOW);
+        BannerMarker foreign = BannerMarker.sign(other, "msg-shared");
         RenderedBanner imitation = new BannerRenderer()
                 .render(new BannerModel(RiskLevel.LOW, List.of(), null, Branding.named("Evil"), null, foreign));
         byte[] withImitation = injector.inject(golden("layout-tables"), imitation, InjectionOptions.of(other))
@@ -201,6 +210,26 @@ class BannerInjectorTest {
                 -----END PGP MESSAGE-----
                 --e--
                 """), UntouchedReason.ENCRYPTED);
+    }
+
+    @Test
+    void reportsTheSignatureProtocolWithoutTheSendersStrayCharacters() {
+        byte[] signed = mail("""
+                From: a@example.com
+                Content-Type: multipart/signed; protocol="application/pkcs7-signature <b>"; boundary="s"
+
+                --s
+                Content-Type: text/plain
+
+                Signed text.
+                --s--
+                """);
+
+        InjectionResult result =
+                injector.inject(signed, TestBanners.banner(RiskLevel.HIGH, "m-proto"), TestBanners.options());
+
+        assertThat(result.reason()).isEqualTo(UntouchedReason.SIGNED);
+        assertThat(result.detail()).isEqualTo("multipart/signed protocol=application/pkcs7-signatureb");
     }
 
     @Test
@@ -319,6 +348,34 @@ class BannerInjectorTest {
         assertThat(MimeInspection.texts(result.mime()).get(0)).endsWith("Grüße aus Köln\r\n");
     }
 
+    @Test
+    void aPartThatCannotBeDecodedIsKeptWhileTheOtherGetsTheBanner() throws IOException {
+        byte[] original = mail("""
+                From: a@example.com
+                Content-Type: multipart/alternative; boundary="a"
+
+                --a
+                Content-Type: text/plain; charset=x-unknown-charset
+
+                plain
+                --a
+                Content-Type: text/html; charset=utf-8
+
+                <p>html</p>
+                --a--
+                """);
+
+        InjectionResult result =
+                injector.inject(original, TestBanners.banner(RiskLevel.HIGH, "m-skip"), TestBanners.options());
+
+        assertThat(result.rewritten()).isTrue();
+        assertThat(result.skippedParts()).singleElement().asString().contains("text/plain");
+        // mime4j's strict reader refuses the unknown charset, so the raw bytes are checked.
+        String raw = new String(result.mime(), StandardCharsets.UTF_8);
+        assertThat(raw).contains("charset=x-unknown-charset\r\n\r\nplain\r\n--a");
+        assertThat(raw.split(MarkerCodec.ATTRIBUTE, -1)).hasSize(2);
+    }
+
     private void assertUntouched(byte[] original, UntouchedReason reason) {
         InjectionResult result =
                 injector.inject(original, TestBanners.banner(RiskLevel.HIGH, "m-untouched"), TestBanners.options());
@@ -360,7 +417,7 @@ class BannerInjectorTest {
     }
 
     private static RenderedBanner render(MarkerKey key, String messageKey, RiskLevel level) {
-        BannerMarker marker = BannerMarker.sign(key, messageKey, level);
+        BannerMarker marker = BannerMarker.sign(key, messageKey);
         return new BannerRenderer()
                 .render(new BannerModel(level, List.of("r"), null, Branding.named("T"), null, marker));
     }

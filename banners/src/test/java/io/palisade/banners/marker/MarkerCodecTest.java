@@ -3,46 +3,48 @@ package io.palisade.banners.marker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.palisade.banners.TestBanners;
-import io.palisade.detection.api.RiskLevel;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MarkerCodecTest {
-    private final BannerMarker marker = BannerMarker.sign(TestBanners.KEY, "msg-7", RiskLevel.SUSPICIOUS);
+    private final BannerMarker marker = BannerMarker.sign(TestBanners.KEY, "msg-7");
 
     @Test
-    void attributesReadBackToTheSameMarker() {
-        Map<String, String> attributes = MarkerCodec.attributes(marker);
+    void textFormIsVersionThenBase64urlFieldsThenMac() {
+        String text = MarkerCodec.toText(marker);
 
-        assertThat(attributes)
-                .containsEntry("data-palisade-banner", "v1")
-                .containsEntry("data-palisade-tenant", "tenant-a")
-                .containsEntry("data-palisade-msg", "msg-7")
-                .containsEntry("data-palisade-level", "SUSPICIOUS")
-                .containsEntry("data-palisade-mac", marker.mac());
-        assertThat(MarkerCodec.fromAttributes(attributes::get)).contains(marker);
+        // "tenant-a" and "msg-7" in base64url without padding.
+        assertThat(text).isEqualTo("PLSD1.dGVuYW50LWE.bXNnLTc." + marker.mac());
+        assertThat(MarkerCodec.fromText(text)).contains(marker);
+        assertThat(MarkerCodec.fromText("  " + text + "\n")).contains(marker);
     }
 
     @Test
-    void textLineReadsBackToTheSameMarker() {
+    void fieldsWithAnyCharactersSurviveTheRoundTrip() {
+        BannerMarker odd = BannerMarker.sign(TestBanners.KEY, "<AAMk=ID/with.dots;and spaces>@exchange");
+
+        assertThat(MarkerCodec.fromText(MarkerCodec.toText(odd))).contains(odd);
+        assertThat(MarkerCodec.toText(odd)).matches("[A-Za-z0-9._-]+");
+    }
+
+    @Test
+    void markerLineReadsBackToTheSameMarker() {
         String line = MarkerCodec.textLine(marker);
 
-        assertThat(line)
-                .isEqualTo("Palisade-Banner: v1; tenant=tenant-a; msg=msg-7; level=SUSPICIOUS; mac=" + marker.mac());
+        assertThat(line).isEqualTo("Palisade-Banner: " + MarkerCodec.toText(marker));
         assertThat(MarkerCodec.fromTextLine(line)).contains(marker);
-        assertThat(MarkerCodec.fromTextLine(line + "  ")).contains(marker);
     }
 
     @Test
-    void incompleteOrForeignInputIsNoMarker() {
-        assertThat(MarkerCodec.fromAttributes(name -> name.equals("data-palisade-banner") ? "v1" : ""))
-                .isEmpty();
-        assertThat(MarkerCodec.fromAttributes(name -> name.equals("data-palisade-level") ? "SEVERE" : "x"))
-                .isEmpty();
+    void incompleteQuotedOrForeignInputIsNoMarker() {
+        String text = MarkerCodec.toText(marker);
+
         assertThat(MarkerCodec.fromTextLine("> " + MarkerCodec.textLine(marker)))
                 .isEmpty();
-        assertThat(MarkerCodec.fromTextLine("Palisade-Banner: v1; tenant=t; msg=m; level=HIGH"))
-                .isEmpty();
+        assertThat(MarkerCodec.fromText("PLSD2" + text.substring(5))).isEmpty();
+        assertThat(MarkerCodec.fromText(text.substring(0, text.length() - 1))).isEmpty();
+        assertThat(MarkerCodec.fromText("PLSD1.dGVuYW50LWE..")).isEmpty();
+        assertThat(MarkerCodec.fromText("see " + text)).isEmpty();
+        assertThat(MarkerCodec.fromText(null)).isEmpty();
         assertThat(MarkerCodec.fromTextLine(null)).isEmpty();
     }
 }

@@ -1,7 +1,9 @@
 package io.palisade.detection.analysis;
 
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,20 +26,22 @@ public final class KnownBrands {
         return DOMAINS_BY_BRAND.getOrDefault(brand, Set.of()).contains(registrableDomain);
     }
 
-    /** Every brand's domains, by brand word. */
+    /** Every brand's domains, by brand word, in the list's order. */
     public static Map<String, Set<String>> all() {
         return DOMAINS_BY_BRAND;
     }
 
     private static Map<String, Set<String>> load() {
-        Map<String, Set<String>> brands = new HashMap<>();
+        // File order, not Map.copyOf's per-run order: the same message must always name the same brand domain.
+        Map<String, Set<String>> brands = new LinkedHashMap<>();
         for (String line : ResourceLists.lines("lists/phishing_brands.txt")) {
             String[] words = line.split("\\s+");
             if (words.length < 2) {
                 throw new IllegalStateException("lists/phishing_brands.txt: a brand without domains: " + line);
             }
-            brands.put(words[0], Set.copyOf(Arrays.asList(words).subList(1, words.length)));
+            Set<String> domains = new LinkedHashSet<>(Arrays.asList(words).subList(1, words.length));
+            brands.put(words[0], Collections.unmodifiableSet(domains));
         }
-        return Map.copyOf(brands);
+        return Collections.unmodifiableMap(brands);
     }
 }

@@ -60,6 +60,16 @@ class SignalCatalogueFilesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void namesAreUniqueAcrossLayers() throws IOException {
+        List<String> names = new java.util.ArrayList<>();
+        for (Arguments layer : layers()) {
+            entries((String) layer.get()[0]).forEach(entry -> names.add((String) entry.get("name")));
+        }
+
+        assertThat(names).doesNotHaveDuplicates();
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> entries(String layer) throws IOException {
         try (InputStream in = SignalCatalogueFilesTest.class.getResourceAsStream("/signals/" + layer + ".yaml")) {

@@ -41,6 +41,7 @@ public final class AttachmentAnalyzer implements Analyzer {
     public static final String ARCHIVE_BOMB = "ARCHIVE_BOMB";
     public static final String ARCHIVE_NESTED = "ARCHIVE_NESTED";
     public static final String QR_CODE_URL = "QR_CODE_URL";
+    public static final String ATTACHMENT_UNSCANNABLE = "ATTACHMENT_UNSCANNABLE";
 
     /** Files past this many in one message are not inspected. */
     static final int MAX_ATTACHMENTS = 50;
@@ -94,7 +95,9 @@ public final class AttachmentAnalyzer implements Analyzer {
                 || FileTypes.isKindOf(actual, "image/svg+xml")) {
             checkHtml(content, name, findings);
         } else if (OfficeMacros.isOle2(content)) {
-            reportIf(OfficeMacros.ole2HasMacros(content), OFFICE_MACRO, name, findings);
+            OfficeMacros.Ole2 ole2 = OfficeMacros.inspectOle2(content);
+            reportIf(ole2 == OfficeMacros.Ole2.MACROS, OFFICE_MACRO, name, findings);
+            reportIf(ole2 == OfficeMacros.Ole2.UNREADABLE, ATTACHMENT_UNSCANNABLE, name, findings);
         } else if (ArchiveInspector.isZip(content) && OOXML_EXTENSIONS.contains(extension)) {
             reportIf(OfficeMacros.ooxmlHasMacros(content), OFFICE_MACRO, name, findings);
         } else if (ArchiveInspector.isZip(content)) {
@@ -112,7 +115,7 @@ public final class AttachmentAnalyzer implements Analyzer {
             findings.add(signalFor(byExtension.get()), name);
             return;
         }
-        Optional<DangerousFiles.Kind> byContent = DangerousFiles.byContent(attachment.content());
+        Optional<DangerousFiles.Kind> byContent = DangerousFiles.byContent(attachment.content(), actual);
         if (byContent.isPresent()) {
             boolean executable = byContent.get() == DangerousFiles.Kind.EXECUTABLE;
             findings.add(executable ? ATTACHMENT_DISGUISED_EXECUTABLE : signalFor(byContent.get()), name);
@@ -155,6 +158,7 @@ public final class AttachmentAnalyzer implements Analyzer {
 
     private void checkPdf(byte[] content, String name, ScanContext context, Findings findings) {
         PdfInspector.Report report = PdfInspector.inspect(content, true);
+        reportIf(!report.readable(), ATTACHMENT_UNSCANNABLE, name, findings);
         reportIf(report.javascript(), PDF_JAVASCRIPT, name, findings);
         reportIf(report.launch(), PDF_LAUNCH_ACTION, name, findings);
         List<Url> webLinks = report.links().stream()

@@ -1,8 +1,10 @@
 package io.palisade.detection.analysis.attachment;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.tika.mime.MediaType;
 
 /** Files that run code or carry other files past mail filters when opened, by extension and by magic bytes. */
 final class DangerousFiles {
@@ -59,10 +61,14 @@ final class DangerousFiles {
 
     /** What makes a file dangerous, by its content (executables, Windows shortcuts, disk images), or empty. */
     static Optional<Kind> byContent(byte[] content) {
+        return byContent(content, FileTypes.byContent(content));
+    }
+
+    /** As {@link #byContent(byte[])}, with the type already detected in the content. */
+    static Optional<Kind> byContent(byte[] content, MediaType type) {
         if (OfficeMacros.startsWith(content, LNK_MAGIC)) {
             return Optional.of(Kind.SHORTCUT);
         }
-        var type = FileTypes.byContent(content);
         if (FileTypes.isExecutable(type)) {
             return Optional.of(Kind.EXECUTABLE);
         }
@@ -78,6 +84,6 @@ final class DangerousFiles {
         int dot = name.lastIndexOf('.');
         return dot < 0 || dot == name.length() - 1
                 ? ""
-                : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+                : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 }

@@ -29,15 +29,22 @@ final class OfficeMacros {
         return startsWith(content, OLE2_MAGIC);
     }
 
-    /** Whether an OLE2 compound file holds a macro storage. */
-    static boolean ole2HasMacros(byte[] content) {
+    /** What an OLE2 file holds: macros, or nothing readable. */
+    enum Ole2 {
+        MACROS,
+        NO_MACROS,
+        UNREADABLE
+    }
+
+    /** Whether an OLE2 compound file holds a macro storage, or cannot be read. */
+    static Ole2 inspectOle2(byte[] content) {
         try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(content))) {
-            return hasMacroStorage(fs.getRoot(), 0);
+            return hasMacroStorage(fs.getRoot(), 0) ? Ole2.MACROS : Ole2.NO_MACROS;
         } catch (IOException | RuntimeException e) {
-            LOG.debug(
+            LOG.info(
                     "attachment.inspect kind=ole2 outcome=unreadable error={}",
                     e.getClass().getSimpleName());
-            return false;
+            return Ole2.UNREADABLE;
         }
     }
 

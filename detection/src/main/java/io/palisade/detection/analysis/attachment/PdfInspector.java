@@ -45,8 +45,15 @@ final class PdfInspector {
      * @param links the URLs of its links, in order, never null
      * @param pages the page count, or 0 when unreadable
      * @param images the first pages rendered for QR decoding, never null
+     * @param readable whether PDFBox could open it (when not, only the raw keyword search ran)
      */
-    record Report(boolean javascript, boolean launch, List<String> links, int pages, List<BufferedImage> images) {}
+    record Report(
+            boolean javascript,
+            boolean launch,
+            List<String> links,
+            int pages,
+            List<BufferedImage> images,
+            boolean readable) {}
 
     private PdfInspector() {}
 
@@ -54,8 +61,8 @@ final class PdfInspector {
         try (PDDocument document = Loader.loadPDF(content)) {
             return read(document, render);
         } catch (IOException | RuntimeException e) {
-            LOG.debug(
-                    "attachment.inspect kind=pdf outcome=raw-scan error={}",
+            LOG.info(
+                    "attachment.inspect kind=pdf outcome=unreadable fallback=raw-scan error={}",
                     e.getClass().getSimpleName());
             return rawScan(content);
         }
@@ -82,7 +89,7 @@ final class PdfInspector {
             }
         }
         List<BufferedImage> images = render ? renderPages(document) : List.of();
-        return new Report(flags[0], flags[1], List.copyOf(links), document.getNumberOfPages(), images);
+        return new Report(flags[0], flags[1], List.copyOf(links), document.getNumberOfPages(), images, true);
     }
 
     private static void readAnnotation(PDAnnotation annotation, boolean[] flags, Set<String> links) {
@@ -152,6 +159,6 @@ final class PdfInspector {
     private static Report rawScan(byte[] content) {
         String text = new String(content, StandardCharsets.ISO_8859_1);
         boolean javascript = text.contains("/JavaScript") || text.contains("/JS");
-        return new Report(javascript, text.contains("/Launch"), List.of(), 0, List.of());
+        return new Report(javascript, text.contains("/Launch"), List.of(), 0, List.of(), false);
     }
 }

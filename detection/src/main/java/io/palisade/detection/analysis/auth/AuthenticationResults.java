@@ -29,6 +29,8 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
     private static final Pattern PAIR =
             Pattern.compile("([A-Za-z0-9_.\\-/]+)\\s*=\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s;\"]+)");
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     public AuthenticationResults {
         Objects.requireNonNull(authservId, "authservId");
         results = List.copyOf(results);
@@ -72,7 +74,7 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
         String authservId = NO_AUTHSERV_ID;
         List<String> resultClauses = clauses;
         if (!first.contains("=")) {
-            authservId = first.split("\\s+")[0].toLowerCase(Locale.ROOT);
+            authservId = WHITESPACE.split(first)[0].toLowerCase(Locale.ROOT);
             resultClauses = clauses.subList(1, clauses.size());
         }
         List<MethodResult> results = new ArrayList<>();

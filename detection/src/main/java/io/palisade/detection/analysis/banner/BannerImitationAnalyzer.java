@@ -33,6 +33,7 @@ public final class BannerImitationAnalyzer implements Analyzer {
                     + "((verified|scanned|checked|confirmed)\\s+)?(as\\s+)?(safe|trusted|clean|legitimate|genuine)\\b"
                     + "|(verified|scanned|checked|approved)\\s+(as\\s+)?(safe|clean|trusted)\\b"
                     + "|no\\s+(threats?|viruses|malware)\\s+(were\\s+)?(detected|found)");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern PALISADE = Pattern.compile("\\bpalisade\\b");
 
     private final BannerMarkerVerifier verifier;
@@ -98,6 +99,6 @@ public final class BannerImitationAnalyzer implements Analyzer {
     private static String top(String text) {
         int end = Math.min(TOP_CHARS, Math.max(text.length() * 2 / 5, Math.min(text.length(), 120)));
         String start = text.substring(0, end);
-        return start.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return SPACES.matcher(start.toLowerCase(Locale.ROOT)).replaceAll(" ");
     }
 }

@@ -8,6 +8,7 @@ import io.palisade.detection.model.ParsedMessage;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Layer 6: what the message says and how it hides it. Requests for credentials, bank-detail changes and gift cards;
@@ -30,6 +31,8 @@ public final class ContentAnalyzer implements Analyzer {
 
     /** Mixed-script words from which a body counts as obfuscated (one in the subject). */
     static final int HOMOGLYPH_WORDS_IN_BODY = 2;
+
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}\\p{M}]+");
 
     private static final Set<Integer> LOOKALIKE_SCRIPTS =
             Set.of(UScript.CYRILLIC, UScript.GREEK, UScript.ARMENIAN, UScript.CHEROKEE);
@@ -110,7 +113,8 @@ public final class ContentAnalyzer implements Analyzer {
     }
 
     private static List<String> mixedWords(String text) {
-        return java.util.Arrays.stream(text.split("[^\\p{L}\\p{M}]+"))
+        return NOT_LETTERS
+                .splitAsStream(text)
                 .filter(word -> word.length() >= 3 && mixesLatinWithLookalikes(word))
                 .limit(HOMOGLYPH_WORDS_IN_BODY)
                 .toList();

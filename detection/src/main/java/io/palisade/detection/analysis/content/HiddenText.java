@@ -26,6 +26,7 @@ final class HiddenText {
             Pattern.compile("font-size\\s*:\\s*0(?![.\\d])|opacity\\s*:\\s*0(?![.\\d])");
     private static final Pattern WHITE_TEXT = Pattern.compile(
             "(?<![-\\w])color\\s*:\\s*(#fff\\b|#ffffff\\b|white\\b|rgb\\(\\s*255\\s*,\\s*255\\s*,\\s*255\\s*\\))");
+    private static final Pattern WHITE_COLOUR = Pattern.compile("#?f{3}|#?f{6}|white");
     private static final Pattern DARK_BACKGROUND =
             Pattern.compile("background(-color)?\\s*:\\s*(?!\\s*(#fff\\b|#ffffff\\b|white\\b|transparent|none))");
 
@@ -52,15 +53,19 @@ final class HiddenText {
                 break;
             }
             String style = element.attr("style").toLowerCase(Locale.ROOT);
-            int letters = letters(element.text());
-            if (letters == 0 || hasHiddenAncestor(element)) {
+            boolean hiding = HIDING.matcher(style).find();
+            boolean invisible = !hiding
+                    && (INVISIBLE.matcher(style).find()
+                            || element.is("font[size=0]")
+                            || isWhiteOnWhite(element, style));
+            // Text and ancestors are read only for hidden elements: most styled elements are visible.
+            if ((!hiding && !invisible) || hasHiddenAncestor(element)) {
                 continue;
             }
-            if (HIDING.matcher(style).find() && isBetweenWords(element)) {
+            int letters = letters(element.text());
+            if (hiding && letters > 0 && isBetweenWords(element)) {
                 salting++;
-            } else if (INVISIBLE.matcher(style).find()
-                    || element.is("font[size=0]")
-                    || isWhiteOnWhite(element, style)) {
+            } else if (invisible) {
                 stuffed += letters;
             }
         }
@@ -78,7 +83,8 @@ final class HiddenText {
         }
         for (Element e = element; e != null; e = e.parent()) {
             String bgcolor = e.attr("bgcolor").toLowerCase(Locale.ROOT);
-            boolean coloured = !bgcolor.isEmpty() && !bgcolor.matches("#?f{3}|#?f{6}|white");
+            boolean coloured =
+                    !bgcolor.isEmpty() && !WHITE_COLOUR.matcher(bgcolor).matches();
             if (coloured
                     || DARK_BACKGROUND
                             .matcher(e.attr("style").toLowerCase(Locale.ROOT))

@@ -3,6 +3,8 @@ package io.palisade.detection.analysis.sender;
 import com.ibm.icu.text.SpoofChecker;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reduces text to a form in which look-alike characters compare equal: Unicode confusables skeletons (ICU's
@@ -16,8 +18,25 @@ public final class Confusables {
 
     private Confusables() {}
 
+    /** Skeletons of domains and display names, which repeat across mail; cleared when full to bound memory. */
+    private static final int MAX_CACHED = 50_000;
+
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
     /** The comparison form of a text: NFKC, confusables skeleton, lower case, common digit swaps undone. */
     public static String skeleton(String text) {
+        String cached = CACHE.get(text);
+        if (cached == null) {
+            cached = computeSkeleton(text);
+            if (CACHE.size() >= MAX_CACHED) {
+                CACHE.clear();
+            }
+            CACHE.put(text, cached);
+        }
+        return cached;
+    }
+
+    private static String computeSkeleton(String text) {
         String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         String skeleton = CHECKER.getSkeleton(nfkc).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(skeleton.length());
@@ -25,27 +44,6 @@ public final class Confusables {
             out.append(undoDigitSwap(skeleton.charAt(i)));
         }
         return out.toString();
-    }
-
-    /** Whether a text mixes letters of more than one script inside a word-like run (e.g. Latin with Cyrillic). */
-    public static boolean mixesScripts(String text) {
-        int seen = -1;
-        for (int i = 0; i < text.length(); ) {
-            int codePoint = text.codePointAt(i);
-            i += Character.charCount(codePoint);
-            if (!Character.isLetter(codePoint)) {
-                continue;
-            }
-            int script = com.ibm.icu.lang.UScript.getScript(codePoint);
-            if (script == com.ibm.icu.lang.UScript.COMMON || script == com.ibm.icu.lang.UScript.INHERITED) {
-                continue;
-            }
-            if (seen >= 0 && seen != script) {
-                return true;
-            }
-            seen = script;
-        }
-        return false;
     }
 
     private static char undoDigitSwap(char c) {

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 public final class DisplayNames {
     private static final Pattern BRACKETED = Pattern.compile("[(\\[<{][^)\\]>}]*[)\\]>}]");
     private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
+    private static final Pattern QUOTES = Pattern.compile("[\"']");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@([\\w-]+(?:\\.[\\w-]+)+)");
 
     private DisplayNames() {}
@@ -36,8 +38,9 @@ public final class DisplayNames {
 
     /** The forms of a display name to probe a tenant's directory with: as written, tidied, and turned round. */
     public static List<String> directoryForms(String displayName) {
-        String tidy =
-                displayName.replaceAll("[\"']", "").replaceAll("\\s+", " ").strip();
+        String tidy = SPACES.matcher(QUOTES.matcher(displayName).replaceAll(""))
+                .replaceAll(" ")
+                .strip();
         List<String> forms = new ArrayList<>(List.of(displayName, tidy));
         String[] lastFirst = tidy.split(",");
         if (lastFirst.length == 2) {

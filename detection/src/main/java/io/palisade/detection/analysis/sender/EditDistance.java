@@ -13,28 +13,33 @@ public final class EditDistance {
         if (Math.abs(a.length() - b.length()) > limit) {
             return limit + 1;
         }
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
+        // Three rolling rows: a swap looks two rows back.
+        int[] twoBack = new int[b.length() + 1];
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
+            previous[j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            int rowMin = Integer.MAX_VALUE;
+            current[0] = i;
+            int rowMin = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int best = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                int best = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    best = Math.min(best, d[i - 2][j - 2] + 1);
+                    best = Math.min(best, twoBack[j - 2] + 1);
                 }
-                d[i][j] = best;
+                current[j] = best;
                 rowMin = Math.min(rowMin, best);
             }
             if (rowMin > limit) {
                 return limit + 1;
             }
+            int[] recycled = twoBack;
+            twoBack = previous;
+            previous = current;
+            current = recycled;
         }
-        return Math.min(d[a.length()][b.length()], limit + 1);
+        return Math.min(previous[b.length()], limit + 1);
     }
 }

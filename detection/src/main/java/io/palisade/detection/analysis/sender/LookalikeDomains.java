@@ -5,9 +5,11 @@ import io.palisade.detection.analysis.ResourceLists;
 import io.palisade.detection.analysis.url.Urls;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -103,8 +105,14 @@ public final class LookalikeDomains {
             "usa",
             "cloud");
 
+    private static final Set<String> ADDED_WORD_SKELETONS =
+            ADDED_WORDS.stream().map(Confusables::skeleton).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** Names shorter than this on the high-trust list are too often ordinary words ({@code shop}, {@code chase}). */
+    static final int MIN_HIGH_TRUST_FUZZY_LABEL = 6;
+
     private static final Set<String> LEGITIMATE = loadLegitimate();
-    private static final List<Target> BRAND_TARGETS = loadBrandTargets();
+    private static final BrandIndex BRANDS = new BrandIndex(loadBrandTargets());
 
     private LookalikeDomains() {}
 
@@ -122,7 +130,7 @@ public final class LookalikeDomains {
         }
         Candidate candidate = new Candidate(site);
         for (String own : ownDomains) {
-            Optional<Match> match = candidate.imitates(new Target(Urls.siteOf(own), true), true);
+            Optional<Match> match = candidate.imitates(new Target(Urls.siteOf(own), MIN_ADDED_WORD_TARGET), true);
             if (match.isPresent()) {
                 return match;
             }
@@ -141,14 +149,7 @@ public final class LookalikeDomains {
         if (site.isEmpty() || LEGITIMATE.contains(site)) {
             return Optional.empty();
         }
-        Candidate candidate = new Candidate(site);
-        for (Target target : BRAND_TARGETS) {
-            Optional<Match> match = candidate.imitates(target, false);
-            if (match.isPresent()) {
-                return match;
-            }
-        }
-        return Optional.empty();
+        return BRANDS.match(new Candidate(site));
     }
 
     /** Whether a registrable domain is a popular or high-trust one, which is not judged as a look-alike. */
@@ -156,10 +157,17 @@ public final class LookalikeDomains {
         return LEGITIMATE.contains(site);
     }
 
-    /** A domain to protect; {@code fuzzy} targets are also compared by edit distance and added words. */
-    private record Target(String site, String label, String skeleton, boolean fuzzy) {
-        Target(String site, boolean fuzzy) {
-            this(site, firstLabel(site), Confusables.skeleton(firstLabel(site)), fuzzy);
+    /**
+     * A domain to protect. Every target is compared by look-alike characters; targets whose name is at least
+     * {@code minFuzzyLength} long also by added words and (from {@link #MIN_TYPO_LABEL}) by edit distance.
+     */
+    private record Target(String site, String label, String skeleton, int minFuzzyLength) {
+        Target(String site, int minFuzzyLength) {
+            this(site, firstLabel(site), Confusables.skeleton(firstLabel(site)), minFuzzyLength);
+        }
+
+        boolean fuzzy() {
+            return label.length() >= minFuzzyLength;
         }
     }
 
@@ -186,7 +194,8 @@ public final class LookalikeDomains {
             if (!target.fuzzy()) {
                 return Optional.empty();
             }
-            if (hasAddedWord(target.label())) {
+            if (hasAddedWord(asciiLabel, target.label(), ADDED_WORDS)
+                    || hasAddedWord(skeleton, target.skeleton(), ADDED_WORD_SKELETONS)) {
                 return Optional.of(new Match(imitated, Kind.ADDED_WORD));
             }
             int length = target.label().length();
@@ -197,20 +206,100 @@ public final class LookalikeDomains {
             return Optional.empty();
         }
 
-        private boolean hasAddedWord(String target) {
-            if (target.length() < MIN_ADDED_WORD_TARGET
-                    || ADDED_WORDS.contains(target)
-                    || !asciiLabel.contains(target)) {
+        private static boolean hasAddedWord(String label, String target, Set<String> words) {
+            if (target.length() < MIN_ADDED_WORD_TARGET || words.contains(target) || !label.contains(target)) {
                 return false;
             }
-            List<String> parts = List.of(asciiLabel.split("-"));
+            List<String> parts = List.of(label.split("-"));
             if (parts.size() > 1 && parts.contains(target)) {
                 return true;
             }
-            String rest = asciiLabel.startsWith(target)
-                    ? asciiLabel.substring(target.length())
-                    : asciiLabel.endsWith(target) ? asciiLabel.substring(0, asciiLabel.length() - target.length()) : "";
-            return ADDED_WORDS.contains(rest);
+            String rest = label.startsWith(target)
+                    ? label.substring(target.length())
+                    : label.endsWith(target) ? label.substring(0, label.length() - target.length()) : "";
+            return words.contains(rest);
+        }
+    }
+
+    /**
+     * The brand targets indexed so that a domain is judged in a few map lookups: by skeleton for look-alike
+     * characters, by name for added words, and by name length for typos (only names within two letters are
+     * compared by edit distance).
+     */
+    private static final class BrandIndex {
+        private final Map<String, Target> bySkeleton = new HashMap<>();
+        private final Map<String, Target> fuzzyByLabel = new HashMap<>();
+        private final Map<String, Target> fuzzyBySkeleton = new HashMap<>();
+        private final Map<Integer, List<Target>> fuzzyByLength = new HashMap<>();
+
+        BrandIndex(List<Target> targets) {
+            for (Target target : targets) {
+                bySkeleton.putIfAbsent(target.skeleton(), target);
+                boolean wordLike =
+                        ADDED_WORDS.contains(target.label()) || target.label().length() < MIN_ADDED_WORD_TARGET;
+                if (target.fuzzy() && !wordLike) {
+                    fuzzyByLabel.putIfAbsent(target.label(), target);
+                    fuzzyBySkeleton.putIfAbsent(target.skeleton(), target);
+                }
+                if (target.fuzzy() && target.label().length() >= MIN_TYPO_LABEL) {
+                    fuzzyByLength
+                            .computeIfAbsent(target.skeleton().length(), n -> new ArrayList<>())
+                            .add(target);
+                }
+            }
+        }
+
+        Optional<Match> match(Candidate candidate) {
+            Target lookalike = bySkeleton.get(candidate.skeleton());
+            if (lookalike != null) {
+                boolean sameName = lookalike.label().equals(candidate.asciiLabel());
+                return sameName ? Optional.empty() : Optional.of(new Match(lookalike.site(), Kind.HOMOGRAPH));
+            }
+            Optional<Target> added = withAddedWord(candidate.asciiLabel(), fuzzyByLabel, ADDED_WORDS)
+                    .or(() -> withAddedWord(candidate.skeleton(), fuzzyBySkeleton, ADDED_WORD_SKELETONS));
+            if (added.isPresent()) {
+                return Optional.of(new Match(added.get().site(), Kind.ADDED_WORD));
+            }
+            return typo(candidate.skeleton()).map(target -> new Match(target.site(), Kind.TYPO));
+        }
+
+        private static Optional<Target> withAddedWord(String label, Map<String, Target> targets, Set<String> words) {
+            String[] parts = label.split("-");
+            if (parts.length > 1) {
+                for (String part : parts) {
+                    Target target = targets.get(part);
+                    if (target != null) {
+                        return Optional.of(target);
+                    }
+                }
+            }
+            for (String word : words) {
+                if (label.length() > word.length() && label.startsWith(word)) {
+                    Target target = targets.get(label.substring(word.length()));
+                    if (target != null) {
+                        return Optional.of(target);
+                    }
+                }
+                if (label.length() > word.length() && label.endsWith(word)) {
+                    Target target = targets.get(label.substring(0, label.length() - word.length()));
+                    if (target != null) {
+                        return Optional.of(target);
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        private Optional<Target> typo(String skeleton) {
+            for (int length = skeleton.length() - 2; length <= skeleton.length() + 2; length++) {
+                for (Target target : fuzzyByLength.getOrDefault(length, List.of())) {
+                    int limit = target.label().length() >= 10 ? 2 : 1;
+                    if (EditDistance.between(skeleton, target.skeleton(), limit) <= limit) {
+                        return Optional.of(target);
+                    }
+                }
+            }
+            return Optional.empty();
         }
     }
 
@@ -228,19 +317,23 @@ public final class LookalikeDomains {
     }
 
     /**
-     * Curated brands and high-trust senders are compared in every way. Popular Tranco domains only by look-alike
-     * characters: many of them are ordinary words ({@code cursor}, {@code plaid}) that honest domains sit one
-     * letter away from.
+     * Curated brands are compared in every way; high-trust senders by added words and typos only when their
+     * name has six letters or more ({@code shop.app} would catch every {@code shop-} domain). Popular Tranco
+     * domains only by look-alike characters: many are ordinary words ({@code cursor}, {@code plaid}) that
+     * honest domains sit one letter away from.
      */
     private static List<Target> loadBrandTargets() {
-        Set<String> fuzzy = new LinkedHashSet<>();
-        KnownBrands.all().values().forEach(fuzzy::addAll);
-        fuzzy.addAll(ResourceLists.lines("lists/high_trust_sender_root_domains.txt"));
+        Set<String> curated = new LinkedHashSet<>();
+        KnownBrands.all().values().forEach(curated::addAll);
+        Set<String> highTrust = new LinkedHashSet<>(ResourceLists.lines("lists/high_trust_sender_root_domains.txt"));
+        highTrust.removeAll(curated);
         List<Target> targets = new ArrayList<>();
-        fuzzy.forEach(site -> targets.add(new Target(site, true)));
+        curated.forEach(site -> targets.add(new Target(site, MIN_ADDED_WORD_TARGET)));
+        highTrust.forEach(site -> targets.add(new Target(site, MIN_HIGH_TRUST_FUZZY_LABEL)));
         popularSites(POPULAR_TARGETS).stream()
-                .filter(site -> !fuzzy.contains(site) && firstLabel(site).length() >= MIN_TYPO_LABEL)
-                .forEach(site -> targets.add(new Target(site, false)));
+                .filter(site -> !curated.contains(site) && !highTrust.contains(site))
+                .filter(site -> firstLabel(site).length() >= MIN_TYPO_LABEL)
+                .forEach(site -> targets.add(new Target(site, Integer.MAX_VALUE)));
         return List.copyOf(targets);
     }
 

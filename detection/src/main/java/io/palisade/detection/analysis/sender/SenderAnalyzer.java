@@ -9,9 +9,12 @@ import io.palisade.detection.api.ScanContext;
 import io.palisade.detection.model.Address;
 import io.palisade.detection.model.ParsedMessage;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Layer 3: who the message claims to come from. An outside address using the name of a VIP, of someone in the
@@ -34,6 +37,10 @@ public final class SenderAnalyzer implements Analyzer {
             "\\b(inc|ltd|llc|gmbh|corp|corporation|company|plc|bank|billing|payroll|accounts? (payable|receivable)"
                     + "|helpdesk|help desk|it support|customer service|support team|security team|hr department"
                     + "|human resources|finance department|administrator)\\b");
+
+    /** Brand words by their confusables skeleton, so that "Мicrosoft" in a display name is found as "microsoft". */
+    private static final Map<String, String> BRANDS_BY_SKELETON = KnownBrands.all().keySet().stream()
+            .collect(Collectors.toUnmodifiableMap(Confusables::skeleton, brand -> brand, (a, b) -> a));
 
     @Override
     public String name() {
@@ -77,8 +84,9 @@ public final class SenderAnalyzer implements Analyzer {
                 .ifPresent(brand -> findings.add(TENANT_BRAND_IMPERSONATION, brand));
         String site = Urls.siteOf(from.domain());
         for (String word : normalizedName.split(" ")) {
-            if (KnownBrands.isBrand(word) && !KnownBrands.ownsDomain(word, site)) {
-                findings.add(KNOWN_BRAND_DISPLAY_NAME, word);
+            String brand = BRANDS_BY_SKELETON.get(word);
+            if (brand != null && !KnownBrands.ownsDomain(brand, site)) {
+                findings.add(KNOWN_BRAND_DISPLAY_NAME, brand);
                 break;
             }
         }
@@ -112,12 +120,12 @@ public final class SenderAnalyzer implements Analyzer {
     }
 
     private static boolean claimsCompany(String display, String normalizedName, ScanContext context) {
-        String lower = display.toLowerCase(java.util.Locale.ROOT);
+        String lower = display.toLowerCase(Locale.ROOT);
         if (COMPANY_WORDS.matcher(lower).find()) {
             return true;
         }
         List<String> words = List.of(normalizedName.split(" "));
-        return words.stream().anyMatch(KnownBrands::isBrand)
+        return words.stream().anyMatch(BRANDS_BY_SKELETON::containsKey)
                 || context.brandNames().stream()
                         .anyMatch(brand -> DisplayNames.containsName(normalizedName, DisplayNames.normalize(brand)));
     }

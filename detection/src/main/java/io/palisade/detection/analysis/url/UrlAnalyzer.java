@@ -148,7 +148,7 @@ public final class UrlAnalyzer implements Analyzer {
     private static void checkStructure(Url url, String site, Findings findings) {
         String host = url.host();
         String subdomains = host.length() > site.length() ? host.substring(0, host.length() - site.length() - 1) : "";
-        if (!subdomains.isEmpty() && subdomains.split("\\.").length >= DEEP_SUBDOMAIN_LABELS) {
+        if (!subdomains.isEmpty() && subdomains.chars().filter(c -> c == '.').count() + 1 >= DEEP_SUBDOMAIN_LABELS) {
             once(findings, URL_DEEP_SUBDOMAINS, host);
         }
         String suffix = site.substring(site.indexOf('.') + 1);

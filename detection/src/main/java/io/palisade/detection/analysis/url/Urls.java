@@ -6,7 +6,9 @@ import java.net.IDN;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +26,17 @@ public final class Urls {
     static final int MAX_UNWRAP_DEPTH = 5;
 
     private static final int MAX_URL_LENGTH = 8192;
+
+    /**
+     * Public-suffix lookups by host, shared by all scans: hosts repeat across mail, and the lookup is the costliest
+     * step of a URL. Cleared when full, which bounds its memory.
+     */
+    private static final int MAX_CACHED_SITES = 50_000;
+
+    private static final Map<String, String> SITES = new ConcurrentHashMap<>();
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]{0,15}):");
+    private static final Pattern MIMECAST = Pattern.compile("protect(-[a-z0-9]+)?\\.mimecast\\.com");
+    private static final Pattern NUMERIC_HOST = Pattern.compile("0x[0-9a-f]+|[0-9]+");
     private static final Pattern CONTROL_OR_SPACE = Pattern.compile("[\\s\\p{Cntrl}]+");
     private static final Pattern PROOFPOINT_V3 =
             Pattern.compile("^https?://urldefense\\.com/v3/__(.+?)__;([A-Za-z0-9_-]*)!", Pattern.CASE_INSENSITIVE);
@@ -79,10 +91,14 @@ public final class Urls {
         String current = normalize(raw);
         for (int depth = 0; depth < MAX_UNWRAP_DEPTH; depth++) {
             Optional<String> inner = unwrapOnce(current);
-            if (inner.isEmpty() || inner.get().equals(current)) {
+            if (inner.isEmpty()) {
                 return current;
             }
-            current = normalize(inner.get());
+            String next = normalize(inner.get());
+            if (next.equals(current)) {
+                return current;
+            }
+            current = next;
         }
         return current;
     }
@@ -101,7 +117,22 @@ public final class Urls {
      * @return the registrable domain, or empty for IP addresses, bare public suffixes and invalid names
      */
     public static Optional<String> registrableDomain(String host) {
-        if (host == null || host.isEmpty() || isIpHost(host)) {
+        if (host == null || host.isEmpty()) {
+            return Optional.empty();
+        }
+        String cached = SITES.get(host);
+        if (cached == null) {
+            cached = computeRegistrableDomain(host).orElse("");
+            if (SITES.size() >= MAX_CACHED_SITES) {
+                SITES.clear();
+            }
+            SITES.put(host, cached);
+        }
+        return cached.isEmpty() ? Optional.empty() : Optional.of(cached);
+    }
+
+    private static Optional<String> computeRegistrableDomain(String host) {
+        if (isIpHost(host)) {
             return Optional.empty();
         }
         try {
@@ -125,7 +156,7 @@ public final class Urls {
             return false;
         }
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        return InetAddresses.isInetAddress(bare) || bare.matches("(0x[0-9a-f]+|[0-9]+)");
+        return NUMERIC_HOST.matcher(bare).matches() || InetAddresses.isInetAddress(bare);
     }
 
     /** The Unicode form of a punycode host, or the host unchanged when it cannot be decoded. */
@@ -149,9 +180,11 @@ public final class Urls {
     }
 
     private static Optional<String> unwrapOnce(String url) {
-        Matcher v3 = PROOFPOINT_V3.matcher(url);
-        if (v3.find()) {
-            return Optional.of(ProofpointV3.decode(v3.group(1), v3.group(2)));
+        if (url.regionMatches(true, url.indexOf("://") + 3, "urldefense.com/v3/", 0, 18)) {
+            Matcher v3 = PROOFPOINT_V3.matcher(url);
+            if (v3.find()) {
+                return Optional.of(ProofpointV3.decode(v3.group(1), v3.group(2)));
+            }
         }
         return parse(url).flatMap(Urls::unwrapByHost);
     }
@@ -177,7 +210,8 @@ public final class Urls {
     }
 
     private static boolean isMimecast(String host) {
-        return host.matches("protect(-[a-z0-9]+)?\\.mimecast\\.com") || host.endsWith(".mimecastprotect.com");
+        return host.endsWith(".mimecastprotect.com")
+                || host.endsWith(".mimecast.com") && MIMECAST.matcher(host).matches();
     }
 
     private static boolean isGoogle(String host) {
@@ -217,6 +251,9 @@ public final class Urls {
         while (lower.endsWith(".")) {
             lower = lower.substring(0, lower.length() - 1);
         }
+        if (lower.chars().allMatch(c -> c < 0x80)) {
+            return lower;
+        }
         try {
             return IDN.toASCII(lower, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
@@ -243,12 +280,25 @@ public final class Urls {
     }
 
     private static String clean(String raw) {
-        String text = CONTROL_OR_SPACE.matcher(raw.strip()).replaceAll("");
+        String text = raw.strip();
+        if (hasSpaceOrControl(text)) {
+            text = CONTROL_OR_SPACE.matcher(text).replaceAll("");
+        }
         if (text.length() >= 2
                 && (text.startsWith("<") && text.endsWith(">") || text.startsWith("\"") && text.endsWith("\""))) {
             text = text.substring(1, text.length() - 1);
         }
         return text;
+    }
+
+    private static boolean hasSpaceOrControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c == 0x7f || Character.isWhitespace(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String decode(String text) {

@@ -148,6 +148,17 @@ class AttachmentAnalyzerTest {
     }
 
     @Test
+    void reportsDocumentsThatCannotBeOpenedButStillSearchesTheirBytes() {
+        byte[] brokenPdf = "%PDF-1.7\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\ngarbage"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] brokenOle2 = java.util.Arrays.copyOf(ole2(), 600);
+
+        assertThat(signalsFor("statement.pdf", brokenPdf))
+                .containsExactly(AttachmentAnalyzer.ATTACHMENT_UNSCANNABLE, PDF_JAVASCRIPT);
+        assertThat(signalsFor("budget.xls", brokenOle2)).containsExactly(AttachmentAnalyzer.ATTACHMENT_UNSCANNABLE);
+    }
+
+    @Test
     void sendsPdfLinksThroughTheUrlLayer() {
         assertThat(signalsFor("shared-document.pdf", pdf(linkTo("http://198.51.100.7/secure/"), "Open document")))
                 .containsExactly(PDF_LINK, URL_IP_HOST);
@@ -163,6 +174,17 @@ class AttachmentAnalyzerTest {
         assertThat(signalsFor("salary.zip", encryptedZip())).containsExactly(ARCHIVE_ENCRYPTED);
         assertThat(signalsFor("files.zip", nested)).containsExactly(ARCHIVE_NESTED);
         assertThat(signalsFor("data.zip", bomb)).containsExactly(ARCHIVE_BOMB);
+    }
+
+    @Test
+    void acceptsShallowNestingCompressibleFilesAndUnencryptedArchives() {
+        byte[] twoLevels = zip(Map.of("inner.zip", zip(Map.of("notes.txt", TEXT))));
+        byte[] compressible = zip(Map.of("log.txt", "all quiet\n".repeat(50_000).getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(signalsFor("files.zip", twoLevels)).isEmpty();
+        assertThat(signalsFor("logs.zip", compressible)).isEmpty();
+        assertThat(ArchiveInspector.hasEncryptedEntry(twoLevels)).isFalse();
+        assertThat(ArchiveInspector.hasEncryptedEntry(encryptedZip())).isTrue();
     }
 
     @Test

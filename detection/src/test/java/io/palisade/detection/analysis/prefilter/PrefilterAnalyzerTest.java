@@ -128,4 +128,57 @@ class PrefilterAnalyzerTest {
 
         assertThat(findings.signals()).isEmpty();
     }
+
+    @Test
+    void matchesWholeEntriesOnlyNotLookalikesOrOtherPaths() {
+        TestScanContext context = TestScanContext.tenant()
+                .block("https://files-share.net/bad/payload")
+                .indicator(IndicatorKind.DOMAIN, "evil-login.net", 95)
+                .indicator(IndicatorKind.SENDER, "crook@partner-firm.com", 95);
+
+        assertThat(analyze(
+                                fromPartner()
+                                        .link("https://files-share.net/good/report")
+                                        .build(),
+                                context)
+                        .signals())
+                .isEmpty();
+        assertThat(analyze(fromPartner().link("https://not-evil-login.net/").build(), context)
+                        .signals())
+                .isEmpty();
+        assertThat(analyze(fromPartner().link("https://evil-login.network/").build(), context)
+                        .signals())
+                .isEmpty();
+        assertThat(analyze(fromPartner().link("mailto:evil-login.net").build(), context)
+                        .signals())
+                .isEmpty();
+        assertThat(analyze(
+                                fromPartner()
+                                        .link("https://files-share.net/bad/payload")
+                                        .build(),
+                                context)
+                        .signals())
+                .containsExactly(BLOCKLISTED_URL);
+    }
+
+    @Test
+    void neverReportsABlockedSenderAsAllowed() {
+        TestScanContext context =
+                TestScanContext.tenant().allow("partner-firm.com").block("pat@partner-firm.com");
+
+        CollectingFindings findings = analyze(
+                fromPartner().header("Authentication-Results", DMARC_PASS).build(), context);
+
+        assertThat(findings.signals()).containsExactly(BLOCKLISTED_SENDER);
+        assertThat(findings.signals()).doesNotContain(ALLOWLISTED_SENDER);
+    }
+
+    @Test
+    void ignoresMessagesWithoutASenderAddress() {
+        assertThat(analyze(
+                                message().from("", "").build(),
+                                TestScanContext.tenant().block(""))
+                        .signals())
+                .isEmpty();
+    }
 }
