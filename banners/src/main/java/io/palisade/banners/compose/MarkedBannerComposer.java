@@ -54,7 +54,7 @@ public class MarkedBannerComposer implements BannerComposer {
         }
         MarkerKey key = new MarkerKey(item.getTenantId().toString(), keys.key(item.getTenantId(), MARKER_KEY_PURPOSE));
         String messageKey = item.getId().toString();
-        BannerMarker marker = BannerMarker.sign(key, messageKey, verdict.getLevel());
+        BannerMarker marker = BannerMarker.sign(key, messageKey);
         Branding branding = Branding.named(tenants.require(item.getTenantId()).getName());
         BannerModel model = new BannerModel(verdict.getLevel(), reasons(verdict), null, branding, null, marker);
         InjectionResult result = injector.inject(originalMime, renderer.render(model), InjectionOptions.of(key));

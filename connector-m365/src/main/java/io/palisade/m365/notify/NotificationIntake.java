@@ -1,7 +1,7 @@
 package io.palisade.m365.notify;
 
 import io.palisade.core.queue.WorkQueue;
-import io.palisade.core.work.WorkerPool;
+import io.palisade.core.work.WorkSignal;
 import io.palisade.m365.subscription.SubscriptionRecord;
 import io.palisade.m365.subscription.SubscriptionStore;
 import java.util.ArrayList;
@@ -36,9 +36,9 @@ public class NotificationIntake {
 
     private final SubscriptionStore subscriptions;
     private final WorkQueue queue;
-    private final WorkerPool workers;
+    private final WorkSignal workers;
 
-    public NotificationIntake(SubscriptionStore subscriptions, WorkQueue queue, WorkerPool workers) {
+    public NotificationIntake(SubscriptionStore subscriptions, WorkQueue queue, WorkSignal workers) {
         this.subscriptions = subscriptions;
         this.queue = queue;
         this.workers = workers;

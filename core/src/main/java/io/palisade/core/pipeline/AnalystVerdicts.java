@@ -4,7 +4,7 @@ import io.palisade.core.audit.AuditLog;
 import io.palisade.core.verdict.VerdictCause;
 import io.palisade.core.verdict.VerdictService;
 import io.palisade.core.verdict.VerdictVersion;
-import io.palisade.core.work.WorkerPool;
+import io.palisade.core.work.WorkSignal;
 import io.palisade.detection.api.RiskLevel;
 import io.palisade.detection.api.Signal;
 import io.palisade.detection.api.Verdict;
@@ -27,10 +27,10 @@ public class AnalystVerdicts {
     private final ActionPolicy policy;
     private final ActionOutbox outbox;
     private final AuditLog audit;
-    private final WorkerPool workers;
+    private final WorkSignal workers;
 
     public AnalystVerdicts(
-            VerdictService verdicts, ActionPolicy policy, ActionOutbox outbox, AuditLog audit, WorkerPool workers) {
+            VerdictService verdicts, ActionPolicy policy, ActionOutbox outbox, AuditLog audit, WorkSignal workers) {
         this.verdicts = verdicts;
         this.policy = policy;
         this.outbox = outbox;

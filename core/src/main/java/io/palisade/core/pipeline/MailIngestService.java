@@ -9,7 +9,7 @@ import io.palisade.core.verdict.VerdictCause;
 import io.palisade.core.verdict.VerdictService;
 import io.palisade.core.verdict.VerdictVersion;
 import io.palisade.core.work.PermanentWorkException;
-import io.palisade.core.work.WorkerPool;
+import io.palisade.core.work.WorkSignal;
 import io.palisade.detection.api.ScanInput;
 import io.palisade.detection.api.Verdict;
 import io.palisade.detection.engine.DefaultScanner;
@@ -39,7 +39,7 @@ public class MailIngestService {
     private final MailItemWriter writer;
     private final ActionPolicy policy;
     private final ActionOutbox outbox;
-    private final WorkerPool workers;
+    private final WorkSignal workers;
 
     public MailIngestService(
             MailboxRepository mailboxes,
@@ -50,7 +50,7 @@ public class MailIngestService {
             MailItemWriter writer,
             ActionPolicy policy,
             ActionOutbox outbox,
-            WorkerPool workers) {
+            WorkSignal workers) {
         this.mailboxes = mailboxes;
         this.mailItems = mailItems;
         this.verdicts = verdicts;

@@ -34,13 +34,14 @@ public class WorkerPool implements SmartLifecycle {
     private final String instanceId = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
     private final AtomicBoolean running = new AtomicBoolean();
-    private final Object idle = new Object();
+    private final WorkSignal signal;
     private ExecutorService executor;
 
-    public WorkerPool(WorkQueue queue, List<WorkHandler> handlers, WorkerProperties properties) {
+    public WorkerPool(WorkQueue queue, List<WorkHandler> handlers, WorkerProperties properties, WorkSignal signal) {
         this.queue = queue;
         this.handlers = handlers.stream().collect(Collectors.toMap(WorkHandler::kind, Function.identity()));
         this.properties = properties;
+        this.signal = signal;
     }
 
     @Override
@@ -62,7 +63,7 @@ public class WorkerPool implements SmartLifecycle {
         if (!running.compareAndSet(true, false)) {
             return;
         }
-        wake();
+        signal.wake();
         executor.shutdown();
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -78,13 +79,6 @@ public class WorkerPool implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running.get();
-    }
-
-    /** Asks idle workers to look at the queue now, e.g. right after this instance enqueued something. */
-    public void wake() {
-        synchronized (idle) {
-            idle.notifyAll();
-        }
     }
 
     private void loop(String workerId) {
@@ -131,13 +125,11 @@ public class WorkerPool implements SmartLifecycle {
     }
 
     private void waitIdle(Duration duration) {
-        synchronized (idle) {
-            try {
-                idle.wait(Math.max(1, duration.toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running.set(false);
-            }
+        try {
+            signal.await(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.set(false);
         }
     }
 }

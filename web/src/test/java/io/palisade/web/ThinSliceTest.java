@@ -1,0 +1,318 @@
+package io.palisade.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.palisade.core.audit.AuditLog;
+import io.palisade.core.mail.MailItem;
+import io.palisade.core.mail.MailItemRepository;
+import io.palisade.core.tenant.Tenant;
+import io.palisade.m365.graph.GraphTrust;
+import io.palisade.m365.onboarding.M365Onboarding;
+import io.palisade.simulator.SimulatorConfig;
+import io.palisade.simulator.control.MailboxState;
+import io.palisade.simulator.control.SimMailbox;
+import io.palisade.simulator.control.SimTenant;
+import io.palisade.simulator.junit.SimulatorExtension;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.james.mime4j.dom.Entity;
+import org.apache.james.mime4j.dom.Message;
+import org.apache.james.mime4j.dom.Multipart;
+import org.apache.james.mime4j.dom.TextBody;
+import org.apache.james.mime4j.message.DefaultMessageBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One message through the whole path, over HTTP and the real Graph SDK against the simulator: Graph notifies the
+ * webhook, a worker fetches the MIME, detection scans it, a suspicious message gets a banner in the mailbox, the
+ * console lists it, and an analyst's MALICIOUS verdict moves it into quarantine with an audit entry.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class ThinSliceTest {
+
+    @RegisterExtension
+    static final SimulatorExtension SIM =
+            new SimulatorExtension(SimulatorConfig.defaults().withHttpNotificationUrls(true));
+
+    static final int PORT = freePort();
+    static SimTenant simTenant;
+    static SimMailbox alice;
+    static SimMailbox dana;
+    static Tenant tenant;
+
+    static final String PHISH = """
+            From: "Dana Whitfield" <dana.whitfield@contoso-payroll-secure.com>
+            To: alice@contoso.example
+            Subject: Updated payroll details %s
+            Message-ID: <%s@contoso-payroll-secure.com>
+            Date: Thu, 03 Dec 2026 09:00:00 +0000
+            MIME-Version: 1.0
+            Content-Type: text/html; charset=utf-8
+
+            <p>Hi Alice, please review the new payroll portal.</p>
+            <p><a href="https://payroll-portal.example.net/review">https://portal.contoso.example/payroll</a></p>
+            """;
+
+    static final String ORDINARY = """
+            From: "Dana Whitfield" <dana.whitfield@contoso.example>
+            To: alice@contoso.example
+            Subject: Minutes of the planning meeting %s
+            Message-ID: <%s@contoso.example>
+            Date: Thu, 03 Dec 2026 09:00:00 +0000
+            MIME-Version: 1.0
+            Content-Type: text/plain; charset=utf-8
+
+            Hi Alice, the minutes are in the shared folder. Next meeting on Tuesday.
+            """;
+
+    @Autowired
+    M365Onboarding onboarding;
+
+    @Autowired
+    MailItemRepository mailItems;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void pointAtTheSimulator(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("palisade.m365.client-id", () -> simTenant().clientId());
+        registry.add("palisade.m365.client-secret", () -> simTenant().clientSecret());
+        registry.add("palisade.m365.graph-base-url", SIM::graphBaseUrl);
+        registry.add("palisade.m365.authority-host", SIM::authorityHost);
+        registry.add("palisade.m365.notification-url", () -> "http://localhost:" + PORT + "/webhooks/m365");
+    }
+
+    @BeforeEach
+    void onboardTheSimulatedTenantOnce() throws Exception {
+        if (tenant == null) {
+            tenant = onboarding.onboard(simTenant().tenantId(), "Contoso");
+        }
+    }
+
+    @Test
+    void scansANotifiedMessageAndWritesABannerIntoTheMailboxWhenItIsSuspicious() throws Exception {
+        String subject = deliver(PHISH);
+
+        MailItem item = awaitScanned(subject);
+        String level = currentLevel(item);
+        assertThat(level).isIn("SUSPICIOUS", "HIGH");
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(mimeInMailbox(subject)).contains("data-palisade-marker"));
+        assertThat(get("/", true).body()).contains(subject).contains(level);
+    }
+
+    @Test
+    void analystsMaliciousVerdictQuarantinesTheMessageAndTheAuditLogSaysWhoAndWhy() throws Exception {
+        String subject = deliver(ORDINARY);
+        MailItem item = awaitScanned(subject);
+        assertThat(currentLevel(item)).isIn("CLEAN", "LOW");
+        assertThat(mimeInMailbox(subject)).doesNotContain("data-palisade-marker");
+
+        HttpResponse<String> response = post(
+                "/api/v1/messages/" + item.getId() + "/verdict",
+                "{\"level\":\"MALICIOUS\",\"reason\":\"credential theft reported by the user\"}",
+                true);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> folderOf(subject).equals("Palisade Quarantine"));
+        assertThat(audit.about(tenant.getId(), "mail_item:" + item.getId())).anySatisfy(entry -> {
+            assertThat(entry.getActor()).isEqualTo("admin");
+            assertThat(entry.getReason()).contains("credential theft reported by the user");
+        });
+    }
+
+    @Test
+    void answersGraphsValidationHandshakeWithTheDecodedTokenAsPlainText() throws Exception {
+        HttpResponse<String> response =
+                post("/webhooks/m365?validationToken=Validation%3A%20Testing%20client", "", false);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(response.body()).isEqualTo("Validation: Testing client");
+    }
+
+    @Test
+    void storesNothingForANotificationWithAForgedClientState() throws Exception {
+        String subscriptionId = jdbc.queryForObject(
+                "SELECT subscription_id FROM m365_subscriptions WHERE tenant_id = ? LIMIT 1",
+                String.class,
+                tenant.getId());
+        Integer before = workItems();
+        String forged = """
+                {"value":[{"subscriptionId":"%s","clientState":"guessed","changeType":"created",
+                 "resource":"users/x/messages/forged","tenantId":"%s","resourceData":{"id":"forged-%s"}}]}
+                """.formatted(subscriptionId, simTenant().tenantId(), UUID.randomUUID());
+
+        HttpResponse<String> response = post("/webhooks/m365", forged, false);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(workItems()).isEqualTo(before);
+    }
+
+    @Test
+    void apiAndConsoleNeedTheAdministratorWhileHealthShowsTheDatabase() throws Exception {
+        assertThat(get("/api/v1/messages", false).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/messages", true).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> health = get("/actuator/health", false);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"db\"").contains("UP");
+    }
+
+    private String deliver(String template) {
+        String subject = UUID.randomUUID().toString().substring(0, 8);
+        String mime = template.formatted(subject, UUID.randomUUID()).replace("\n", "\r\n");
+        SIM.control().deliver(simTenant().tenantId(), alice.id(), mime.getBytes(StandardCharsets.UTF_8));
+        return subject;
+    }
+
+    private MailItem awaitScanned(String subjectToken) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> find(subjectToken).isPresent());
+        return find(subjectToken).orElseThrow();
+    }
+
+    private Optional<MailItem> find(String subjectToken) {
+        List<MailItem> items = mailItems.findByTenantIdOrderByReceivedAtDesc(tenant.getId(), PageRequest.of(0, 100));
+        return items.stream()
+                .filter(i -> i.getSubject() != null && i.getSubject().contains(subjectToken))
+                .findFirst();
+    }
+
+    private String currentLevel(MailItem item) {
+        return jdbc.queryForObject(
+                "SELECT level FROM verdicts WHERE tenant_id = ? AND mail_item_id = ? ORDER BY version DESC LIMIT 1",
+                String.class,
+                tenant.getId(),
+                item.getId());
+    }
+
+    private MailboxState.Message messageInMailbox(String subjectToken) {
+        MailboxState state = SIM.control().mailbox(simTenant().tenantId(), alice.id());
+        return state.folders().stream()
+                .flatMap(f -> f.messages().stream())
+                .filter(m -> m.subject() != null && m.subject().contains(subjectToken))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private String folderOf(String subjectToken) {
+        MailboxState state = SIM.control().mailbox(simTenant().tenantId(), alice.id());
+        return state.folders().stream()
+                .filter(f -> f.messages().stream()
+                        .anyMatch(m -> m.subject() != null && m.subject().contains(subjectToken)))
+                .map(MailboxState.Folder::displayName)
+                .findFirst()
+                .orElse("");
+    }
+
+    /** The message as a reader sees it: headers and every text part, transfer encodings undone. */
+    private String mimeInMailbox(String subjectToken) throws IOException {
+        String id = messageInMailbox(subjectToken).id();
+        byte[] mime = SIM.control().mime(simTenant().tenantId(), alice.id(), id);
+        Message message = new DefaultMessageBuilder().parseMessage(new ByteArrayInputStream(mime));
+        StringBuilder text = new StringBuilder(message.getSubject() == null ? "" : message.getSubject());
+        appendText(message, text);
+        return text.toString();
+    }
+
+    private static void appendText(Entity entity, StringBuilder text) throws IOException {
+        if (entity.getBody() instanceof Multipart multipart) {
+            for (Entity part : multipart.getBodyParts()) {
+                appendText(part, text);
+            }
+        } else if (entity.getBody() instanceof TextBody body) {
+            StringWriter content = new StringWriter();
+            try (Reader reader = body.getReader()) {
+                reader.transferTo(content);
+            }
+            text.append('\n').append(content);
+        }
+    }
+
+    private Integer workItems() {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM work_items WHERE tenant_id = ?", Integer.class, tenant.getId());
+    }
+
+    private HttpResponse<String> get(String path, boolean admin) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path));
+        if (admin) {
+            request.header("Authorization", basicAuth());
+        }
+        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body, boolean admin)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (admin) {
+            request.header("Authorization", basicAuth());
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basicAuth() {
+        return "Basic "
+                + Base64.getEncoder().encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static synchronized SimTenant simTenant() {
+        if (simTenant == null) {
+            simTenant = SIM.control().createTenant("contoso.example");
+            alice = SIM.control().createMailbox(simTenant.tenantId(), "alice", "Alice Morgan");
+            dana = SIM.control().createMailbox(simTenant.tenantId(), "dana.whitfield", "Dana Whitfield");
+        }
+        return simTenant;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    @TestConfiguration
+    static class TrustTheSimulator {
+        @Bean
+        GraphTrust graphTrust() {
+            return new GraphTrust(SIM.sslContext(), SIM.trustManager());
+        }
+    }
+}
