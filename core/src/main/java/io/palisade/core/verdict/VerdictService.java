@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -28,12 +29,15 @@ public class VerdictService {
     private final VerdictRepository verdicts;
     private final MailItemRepository mailItems;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public VerdictService(VerdictRepository verdicts, MailItemRepository mailItems, Clock clock) {
+    public VerdictService(
+            VerdictRepository verdicts, MailItemRepository mailItems, Clock clock, ApplicationEventPublisher events) {
         this.verdicts = verdicts;
         this.mailItems = mailItems;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -47,7 +51,9 @@ public class VerdictService {
         mailItems
                 .findForUpdateByTenantIdAndId(tenantId, mailItemId)
                 .orElseThrow(() -> new NoSuchElementException("no mail item " + mailItemId + " in tenant " + tenantId));
-        int version = verdicts.findLatestVersion(tenantId, mailItemId) + 1;
+        Optional<VerdictVersion> previous =
+                verdicts.findFirstByTenantIdAndMailItemIdOrderByVersionDesc(tenantId, mailItemId);
+        int version = previous.map(VerdictVersion::getVersion).orElse(0) + 1;
         VerdictVersion saved = verdicts.save(new VerdictVersion(
                 tenantId,
                 mailItemId,
@@ -67,6 +73,17 @@ public class VerdictService {
                 verdict.level(),
                 verdict.score(),
                 cause);
+        events.publishEvent(new VerdictChanged(
+                tenantId,
+                mailItemId,
+                version,
+                previous.map(VerdictVersion::getLevel).orElse(null),
+                verdict.level(),
+                verdict.score(),
+                cause,
+                causedBy,
+                saved.getCreatedAt(),
+                false));
         return saved;
     }
 
