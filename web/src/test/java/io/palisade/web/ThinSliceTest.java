@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.palisade.core.audit.AuditLog;
 import io.palisade.core.mail.MailItem;
 import io.palisade.core.mail.MailItemRepository;
+import io.palisade.core.queue.WorkItem;
+import io.palisade.core.queue.WorkQueue;
+import io.palisade.core.queue.WorkState;
 import io.palisade.core.tenant.Tenant;
 import io.palisade.m365.graph.GraphTrust;
 import io.palisade.m365.onboarding.M365Onboarding;
@@ -101,6 +104,9 @@ class ThinSliceTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    WorkQueue workQueue;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     @DynamicPropertySource
@@ -190,6 +196,37 @@ class ThinSliceTest {
         HttpResponse<String> health = get("/actuator/health", false);
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"db\"").contains("UP");
+    }
+
+    @Test
+    void operatorsSeeADeadLetterWithItsErrorAndPutItBack() throws Exception {
+        workQueue.enqueue(tenant.getId(), "test.ops", UUID.randomUUID().toString(), "{}");
+        WorkItem claimed = workQueue
+                .claim(List.of("test.ops"), "test", Duration.ofMinutes(1), 1)
+                .getFirst();
+        workQueue.failPermanently(claimed.id(), claimed.leaseToken(), "mailbox gone");
+        String base = "/api/v1/ops/tenants/" + tenant.getId() + "/work";
+
+        assertThat(get(base + "/dead", false).statusCode()).isEqualTo(401);
+        HttpResponse<String> dead = get(base + "/dead", true);
+        assertThat(dead.body()).contains(claimed.id().toString()).contains("mailbox gone");
+        assertThat(post(base + "/dead/" + claimed.id() + "/retry", "", true).statusCode())
+                .isEqualTo(202);
+        assertThat(workQueue.find(tenant.getId(), claimed.id()).orElseThrow().state())
+                .isEqualTo(WorkState.READY);
+        assertThat(post(base + "/dead/" + claimed.id() + "/retry", "", true).statusCode())
+                .isEqualTo(404);
+        assertThat(get("/actuator/health", false).body()).contains("\"workQueue\"");
+    }
+
+    @Test
+    void metricsScrapeNeedsTheAdministratorAndCountsWebhookRequests() throws Exception {
+        post("/webhooks/m365?validationToken=probe", "", false);
+
+        assertThat(get("/actuator/prometheus", false).statusCode()).isEqualTo(401);
+        HttpResponse<String> scrape = get("/actuator/prometheus", true);
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("http_server_requests_seconds").contains("uri=\"/webhooks/m365\"");
     }
 
     private String deliver(String template) {
