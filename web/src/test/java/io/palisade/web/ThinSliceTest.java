@@ -21,6 +21,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,6 +33,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.Multipart;
@@ -157,6 +160,41 @@ class ThinSliceTest {
             assertThat(entry.getActor()).isEqualTo("admin");
             assertThat(entry.getReason()).contains("credential theft reported by the user");
         });
+    }
+
+    @Test
+    void consoleShowsWhyAMessageWasFlaggedAndRecordsAnAnalystsVerdictFromItsForm() throws Exception {
+        String subject = deliver(PHISH);
+        MailItem item = awaitScanned(subject);
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String page = "http://localhost:" + PORT + "/messages/" + item.getId();
+
+        String html = browser.send(
+                        HttpRequest.newBuilder(URI.create(page))
+                                .header("Authorization", basicAuth())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(html).contains(subject).contains("Verdict history").contains("SCAN");
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(csrf.find()).as("the verdict form carries a CSRF token").isTrue();
+
+        String form = "level=MALICIOUS&reason=confirmed+phish&_csrf=" + csrf.group(1);
+        HttpResponse<String> forged = post("/messages/" + item.getId() + "/verdict", "level=MALICIOUS&reason=x", true);
+        HttpResponse<String> submitted = browser.send(
+                HttpRequest.newBuilder(URI.create(page + "/verdict"))
+                        .header("Authorization", basicAuth())
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(submitted.statusCode()).isEqualTo(302);
+        assertThat(currentLevel(item)).isEqualTo("MALICIOUS");
+        assertThat(audit.about(tenant.getId(), "mail_item:" + item.getId()))
+                .anySatisfy(entry -> assertThat(entry.getReason()).contains("confirmed phish"));
     }
 
     @Test

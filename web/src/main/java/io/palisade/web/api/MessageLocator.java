@@ -11,15 +11,15 @@ import org.springframework.stereotype.Component;
  * by id; every call after this one is scoped to the tenant found here. Not for tenant-scoped callers.
  */
 @Component
-class MessageLocator {
+public class MessageLocator {
 
     private final JdbcTemplate jdbc;
 
-    MessageLocator(JdbcTemplate jdbc) {
+    public MessageLocator(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    Optional<UUID> tenantOf(UUID mailItemId) {
+    public Optional<UUID> tenantOf(UUID mailItemId) {
         List<UUID> tenants = jdbc.queryForList("SELECT tenant_id FROM mail_items WHERE id = ?", UUID.class, mailItemId);
         return tenants.stream().findFirst();
     }
