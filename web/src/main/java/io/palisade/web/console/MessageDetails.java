@@ -65,13 +65,16 @@ public class MessageDetails {
             List<Signal> signals,
             List<MailAction> actions,
             List<AuditEntry> audit,
-            List<MailItem> copies) {
+            List<Copy> copies) {
 
         /** The current verdict, if there is one. */
         public Optional<VerdictVersion> current() {
             return verdicts.stream().findFirst();
         }
     }
+
+    /** Another copy of the message: its mail item, the mailbox that holds it (null if gone) and its folder. */
+    public record Copy(UUID mailItemId, String mailbox, String folder) {}
 
     /** The message, or empty when the tenant has no such mail item. */
     @Transactional(readOnly = true)
@@ -86,10 +89,7 @@ public class MessageDetails {
                 : verdicts.signals(history.getFirst()).stream()
                         .sorted(Comparator.comparingDouble(Signal::weight).reversed())
                         .toList();
-        String mailbox = mailboxes
-                .findByTenantIdAndId(tenantId, item.getMailboxId())
-                .map(Mailbox::getAddress)
-                .orElse(null);
+        String mailbox = addressOf(tenantId, item.getMailboxId());
         return new View(
                 tenants.require(tenantId),
                 item,
@@ -101,12 +101,20 @@ public class MessageDetails {
                 copiesOf(tenantId, item));
     }
 
-    private List<MailItem> copiesOf(UUID tenantId, MailItem item) {
+    private List<Copy> copiesOf(UUID tenantId, MailItem item) {
         if (item.getInternetMessageId() == null) {
             return List.of();
         }
         return mailItems.findByTenantIdAndInternetMessageId(tenantId, item.getInternetMessageId()).stream()
                 .filter(copy -> !copy.getId().equals(item.getId()))
+                .map(copy -> new Copy(copy.getId(), addressOf(tenantId, copy.getMailboxId()), copy.getFolder()))
                 .toList();
+    }
+
+    private String addressOf(UUID tenantId, UUID mailboxId) {
+        return mailboxes
+                .findByTenantIdAndId(tenantId, mailboxId)
+                .map(Mailbox::getAddress)
+                .orElse(null);
     }
 }
