@@ -218,6 +218,62 @@ public final class SimulatorClient {
         return new String(sendBytes(request("/_sim/certificate").GET().build()), StandardCharsets.US_ASCII);
     }
 
+    /** A Google Workspace domain with {@code count} mailboxes ({@code user1@domain}, ...) and a delegated account. */
+    public SimGoogleDomain createGoogleDomain(String domain, int count) {
+        return createGoogleDomain(Map.of("domain", domain, "count", count));
+    }
+
+    /**
+     * A Google Workspace domain from a full specification: {@code domain} (required), {@code count},
+     * {@code prefix}, {@code users} (local parts or addresses), {@code scopes} (delegated to the service account).
+     */
+    public SimGoogleDomain createGoogleDomain(Map<String, ?> spec) {
+        return MAPPER.treeToValue(call("POST", "/_sim/google/domains", spec), SimGoogleDomain.class);
+    }
+
+    public List<SimGoogleDomain> googleDomains() {
+        return call("GET", "/_sim/google/domains", null)
+                .get("value")
+                .valueStream()
+                .map(n -> MAPPER.treeToValue(n, SimGoogleDomain.class))
+                .toList();
+    }
+
+    /** The service account key file as JSON text, ready for {@code ServiceAccountCredentials.fromStream}. */
+    public String googleKeyFile(String domain) {
+        return MAPPER.writeValueAsString(call("GET", "/_sim/google/domains/" + encode(domain) + "/key", null));
+    }
+
+    /**
+     * A Pub/Sub push subscription: Gmail watches on {@code topic} push to {@code endpoint} with an OIDC token whose
+     * audience is the endpoint.
+     */
+    public void createPushSubscription(String topic, String endpoint, String serviceAccountEmail) {
+        call(
+                "POST",
+                "/_sim/google/subscriptions",
+                Map.of("topic", topic, "endpoint", endpoint, "serviceAccountEmail", serviceAccountEmail));
+    }
+
+    /** Delivers raw MIME into a Gmail inbox (labels INBOX and UNREAD); returns the Gmail message id. */
+    public String deliverGmail(String address, byte[] mime) {
+        HttpRequest request = request("/_sim/google/mailboxes/" + encode(address) + "/messages")
+                .header("Content-Type", "message/rfc822")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(mime))
+                .build();
+        return send(request).get("id").asString();
+    }
+
+    /** Forgets a Gmail mailbox's history: history.list from an earlier id now answers 404. */
+    public void expireGmailHistory(String address) {
+        call("POST", "/_sim/google/mailboxes/" + encode(address) + "/expireHistory", null);
+    }
+
+    /** A Gmail mailbox as the simulator holds it: {@code historyId} and {@code messages[]} with labels. */
+    public JsonNode gmailMailbox(String address) {
+        return call("GET", "/_sim/google/mailboxes/" + encode(address), null);
+    }
+
     /**
      * Notification delivery counters.
      *

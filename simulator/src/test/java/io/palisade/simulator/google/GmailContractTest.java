@@ -1,0 +1,449 @@
+package io.palisade.simulator.google;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.api.client.googleapis.auth.oauth2.GoogleIdToken;
+import com.google.api.client.googleapis.auth.oauth2.GoogleIdTokenVerifier;
+import com.google.api.client.googleapis.auth.oauth2.GooglePublicKeysManager;
+import com.google.api.client.googleapis.batch.BatchRequest;
+import com.google.api.client.googleapis.batch.json.JsonBatchCallback;
+import com.google.api.client.googleapis.json.GoogleJsonError;
+import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.http.ByteArrayContent;
+import com.google.api.client.http.HttpHeaders;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.client.json.gson.GsonFactory;
+import com.google.api.services.gmail.Gmail;
+import com.google.api.services.gmail.model.History;
+import com.google.api.services.gmail.model.ListHistoryResponse;
+import com.google.api.services.gmail.model.ListMessagesResponse;
+import com.google.api.services.gmail.model.Message;
+import com.google.api.services.gmail.model.MessagePartHeader;
+import com.google.api.services.gmail.model.ModifyMessageRequest;
+import com.google.api.services.gmail.model.Profile;
+import com.google.api.services.gmail.model.WatchRequest;
+import com.google.api.services.gmail.model.WatchResponse;
+import com.google.auth.http.HttpCredentialsAdapter;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.auth.oauth2.ServiceAccountCredentials;
+import io.palisade.simulator.Fixtures;
+import io.palisade.simulator.control.SimGoogleDomain;
+import io.palisade.simulator.junit.SimulatorExtension;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The Gmail API through the real Google API Client and google-auth-library, with only the root URL changed. */
+class GmailContractTest {
+
+    static final String MODIFY = "https://www.googleapis.com/auth/gmail.modify";
+    static final String READONLY = "https://www.googleapis.com/auth/gmail.readonly";
+    static final String METADATA = "https://www.googleapis.com/auth/gmail.metadata";
+    static final String FULL = "https://mail.google.com/";
+
+    @RegisterExtension
+    static SimulatorExtension sim = new SimulatorExtension();
+
+    static SimGoogleDomain domain;
+    static String keyFile;
+
+    @BeforeAll
+    static void domain() {
+        domain = sim.control().createGoogleDomain("fabrikam.example", 8);
+        keyFile = sim.control().googleKeyFile("fabrikam.example");
+    }
+
+    static Gmail gmail(String user, String... scopes) throws IOException {
+        GoogleCredentials credentials = ServiceAccountCredentials.fromStream(
+                        new ByteArrayInputStream(keyFile.getBytes(StandardCharsets.UTF_8)))
+                .createScoped(List.of(scopes))
+                .createDelegated(user);
+        return new Gmail.Builder(
+                        new NetHttpTransport(),
+                        GsonFactory.getDefaultInstance(),
+                        new HttpCredentialsAdapter(credentials))
+                .setRootUrl(sim.simulator().gmailRootUrl())
+                .setApplicationName("palisade-contract-test")
+                .build();
+    }
+
+    static String user(int n) {
+        return "user" + n + "@fabrikam.example";
+    }
+
+    static byte[] mime(String id, String subject) {
+        return Fixtures.message("<" + id + "@fabrikam.example>", subject);
+    }
+
+    @Test
+    void delegatedServiceAccountReadsTheUsersProfile() throws Exception {
+        Profile profile = gmail(user(1), READONLY).users().getProfile("me").execute();
+
+        assertThat(profile.getEmailAddress()).isEqualTo(user(1));
+        assertThat(profile.getHistoryId()).isPositive();
+        assertThat(domain.serviceAccount().email()).endsWith(".iam.gserviceaccount.com");
+    }
+
+    @Test
+    void scopesTheAdminDidNotDelegateGetNoToken() throws Exception {
+        sim.control()
+                .createGoogleDomain(
+                        java.util.Map.of("domain", "narrow.example", "count", 1, "scopes", List.of(READONLY)));
+        String narrowKey = sim.control().googleKeyFile("narrow.example");
+        GoogleCredentials credentials = ServiceAccountCredentials.fromStream(
+                        new ByteArrayInputStream(narrowKey.getBytes(StandardCharsets.UTF_8)))
+                .createScoped(List.of(MODIFY))
+                .createDelegated("user1@narrow.example");
+        Gmail client = new Gmail.Builder(
+                        new NetHttpTransport(),
+                        GsonFactory.getDefaultInstance(),
+                        new HttpCredentialsAdapter(credentials))
+                .setRootUrl(sim.simulator().gmailRootUrl())
+                .setApplicationName("palisade-contract-test")
+                .build();
+
+        assertThatThrownBy(() -> client.users().getProfile("me").execute())
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("401");
+    }
+
+    @Test
+    void anotherUsersMailboxIsForbidden() throws Exception {
+        Gmail client = gmail(user(1), READONLY);
+
+        assertThatThrownBy(() -> client.users().getProfile(user(2)).execute())
+                .isInstanceOfSatisfying(
+                        GoogleJsonResponseException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(403));
+    }
+
+    @Test
+    void deliveredMailIsListedAndReadInEveryFormat() throws Exception {
+        byte[] original = mime("formats-1", "Quarterly numbers");
+        String id = sim.control().deliverGmail(user(2), original);
+        Gmail client = gmail(user(2), READONLY);
+
+        ListMessagesResponse inbox = client.users()
+                .messages()
+                .list("me")
+                .setLabelIds(List.of("INBOX"))
+                .execute();
+        Message raw = client.users().messages().get("me", id).setFormat("raw").execute();
+        Message full = client.users().messages().get("me", id).setFormat("full").execute();
+        Message metadata = client.users()
+                .messages()
+                .get("me", id)
+                .setFormat("metadata")
+                .setMetadataHeaders(List.of("Subject"))
+                .execute();
+        Message minimal =
+                client.users().messages().get("me", id).setFormat("minimal").execute();
+
+        assertThat(inbox.getMessages()).extracting(Message::getId).contains(id);
+        assertThat(raw.decodeRaw()).isEqualTo(original);
+        assertThat(full.getLabelIds()).contains("INBOX", "UNREAD");
+        assertThat(header(full, "Subject")).isEqualTo("Quarterly numbers");
+        assertThat(full.getPayload().getMimeType()).isEqualTo("text/plain");
+        assertThat(metadata.getPayload().getHeaders())
+                .extracting(MessagePartHeader::getName)
+                .containsExactly("Subject");
+        assertThat(minimal.getPayload()).isNull();
+        assertThat(minimal.getThreadId()).isNotBlank();
+    }
+
+    @Test
+    void metadataScopeMayNotReadBodies() throws Exception {
+        String id = sim.control().deliverGmail(user(2), mime("meta-1", "Only headers"));
+        Gmail client = gmail(user(2), METADATA);
+
+        assertThat(client.users()
+                        .messages()
+                        .get("me", id)
+                        .setFormat("metadata")
+                        .execute()
+                        .getId())
+                .isEqualTo(id);
+        assertThatThrownBy(() ->
+                        client.users().messages().get("me", id).setFormat("raw").execute())
+                .isInstanceOfSatisfying(
+                        GoogleJsonResponseException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(403));
+    }
+
+    @Test
+    void insertByResumableUploadKeepsTheBytesTheLabelsAndTheThread() throws Exception {
+        String original = sim.control().deliverGmail(user(3), mime("thread-1", "Banner me"));
+        Gmail client = gmail(user(3), MODIFY);
+        String thread = client.users()
+                .messages()
+                .get("me", original)
+                .setFormat("minimal")
+                .execute()
+                .getThreadId();
+        byte[] copy = mime("thread-1-copy", "Banner me");
+
+        Message metadata = new Message().setLabelIds(List.of("INBOX")).setThreadId(thread);
+        Message inserted = client.users()
+                .messages()
+                .insert("me", metadata, new ByteArrayContent("message/rfc822", copy))
+                .execute();
+        Message read = client.users()
+                .messages()
+                .get("me", inserted.getId())
+                .setFormat("raw")
+                .execute();
+
+        assertThat(inserted.getId()).isNotEqualTo(original);
+        assertThat(inserted.getThreadId()).isEqualTo(thread);
+        assertThat(read.decodeRaw()).isEqualTo(copy);
+        assertThat(read.getLabelIds()).containsExactly("INBOX");
+    }
+
+    @Test
+    void insertWithRawInTheBodyAndImportWithTheDateHeader() throws Exception {
+        Gmail client = gmail(user(3), MODIFY);
+        byte[] body = mime("raw-json-1", "Inserted as JSON");
+
+        Message inserted = client.users()
+                .messages()
+                .insert("me", new Message().encodeRaw(body).setLabelIds(List.of("INBOX")))
+                .execute();
+        var upload = client.users()
+                .messages()
+                .gmailImport("me", new Message(), new ByteArrayContent("message/rfc822", mime("imp-1", "Imported")));
+        upload.getMediaHttpUploader().setDirectUploadEnabled(true);
+        Message imported = upload.execute();
+
+        Message insertedRead = client.users()
+                .messages()
+                .get("me", inserted.getId())
+                .setFormat("raw")
+                .execute();
+        Message importedRead = client.users()
+                .messages()
+                .get("me", imported.getId())
+                .setFormat("minimal")
+                .execute();
+        assertThat(insertedRead.decodeRaw()).isEqualTo(body);
+        // Fixtures.message carries Date: Thu, 12 Nov 2026 08:00:00 +0000; import uses it, insert uses receipt time.
+        assertThat(importedRead.getInternalDate())
+                .isEqualTo(Instant.parse("2026-11-12T08:00:00Z").toEpochMilli());
+        assertThat(insertedRead.getInternalDate()).isNotEqualTo(importedRead.getInternalDate());
+    }
+
+    @Test
+    void modifyTrashUntrashAndDeleteChangeOnlyLabelsUntilDeleted() throws Exception {
+        String a = sim.control().deliverGmail(user(4), mime("mod-a", "A"));
+        String b = sim.control().deliverGmail(user(4), mime("mod-b", "B"));
+        Gmail client = gmail(user(4), FULL);
+
+        Message read = client.users()
+                .messages()
+                .modify("me", a, new ModifyMessageRequest().setRemoveLabelIds(List.of("UNREAD")))
+                .execute();
+        Message trashed = client.users().messages().trash("me", b).execute();
+        Message untrashed = client.users().messages().untrash("me", b).execute();
+        client.users().messages().delete("me", a).execute();
+
+        assertThat(read.getLabelIds()).contains("INBOX").doesNotContain("UNREAD");
+        assertThat(trashed.getLabelIds()).contains("TRASH").doesNotContain("INBOX");
+        assertThat(untrashed.getLabelIds()).contains("INBOX").doesNotContain("TRASH");
+        assertThatThrownBy(() -> client.users().messages().get("me", a).execute())
+                .isInstanceOfSatisfying(
+                        GoogleJsonResponseException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(404));
+    }
+
+    @Test
+    void permanentDeleteNeedsTheFullScope() throws Exception {
+        String id = sim.control().deliverGmail(user(4), mime("del-1", "Keep me"));
+        Gmail client = gmail(user(4), MODIFY);
+
+        assertThatThrownBy(() -> client.users().messages().delete("me", id).execute())
+                .isInstanceOfSatisfying(
+                        GoogleJsonResponseException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(403));
+        assertThat(client.users().messages().get("me", id).execute().getId()).isEqualTo(id);
+    }
+
+    @Test
+    void historyListsChangesSinceTheStartIdAnd404WhenItIsTooOld() throws Exception {
+        Gmail client = gmail(user(5), READONLY);
+        long start = client.users().getProfile("me").execute().getHistoryId().longValue();
+        String id = sim.control().deliverGmail(user(5), mime("hist-1", "New"));
+
+        ListHistoryResponse history = client.users()
+                .history()
+                .list("me")
+                .setStartHistoryId(java.math.BigInteger.valueOf(start))
+                .setHistoryTypes(List.of("messageAdded"))
+                .execute();
+        sim.control().expireGmailHistory(user(5));
+
+        assertThat(history.getHistory())
+                .flatExtracting(History::getMessagesAdded)
+                .extracting(added -> added.getMessage().getId())
+                .containsExactly(id);
+        assertThat(history.getHistoryId().longValue()).isGreaterThan(start);
+        assertThatThrownBy(() -> client.users()
+                        .history()
+                        .list("me")
+                        .setStartHistoryId(java.math.BigInteger.valueOf(start))
+                        .execute())
+                .isInstanceOfSatisfying(
+                        GoogleJsonResponseException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(404));
+    }
+
+    @Test
+    void batchServesEachCallAndAnswersInOrder() throws Exception {
+        String a = sim.control().deliverGmail(user(6), mime("batch-a", "A"));
+        String b = sim.control().deliverGmail(user(6), mime("batch-b", "B"));
+        Gmail client = gmail(user(6), READONLY);
+        List<String> outcomes = new CopyOnWriteArrayList<>();
+        BatchRequest batch = client.batch();
+        for (String id : List.of(a, "18ffffffffffffff", b)) {
+            client.users().messages().get("me", id).setFormat("minimal").queue(batch, new JsonBatchCallback<>() {
+                @Override
+                public void onSuccess(Message message, HttpHeaders headers) {
+                    outcomes.add(message.getId());
+                }
+
+                @Override
+                public void onFailure(GoogleJsonError error, HttpHeaders headers) {
+                    outcomes.add("error " + error.getCode());
+                }
+            });
+        }
+
+        batch.execute();
+
+        assertThat(outcomes).containsExactly(a, "error 404", b);
+    }
+
+    @Test
+    void userQuotaIsFifteenThousandUnitsAMinuteThen429() throws Exception {
+        // Start at the beginning of a simulated minute, so the whole test runs inside one quota window.
+        long millis = sim.simulator().state().clock().millis();
+        sim.simulator().state().clock().advance(Duration.ofMillis(60_000 - millis % 60_000 + 1));
+        sim.control()
+                .createPushSubscription(
+                        "projects/palisade-sim/topics/quota",
+                        "http://127.0.0.1:9/none",
+                        domain.serviceAccount().email());
+        Gmail client = gmail(user(7), MODIFY);
+        List<Integer> statuses = new ArrayList<>();
+        GoogleJsonResponseException refused = null;
+        for (int i = 0; i < 151 && refused == null; i++) {
+            try {
+                client.users()
+                        .watch("me", new WatchRequest().setTopicName("projects/palisade-sim/topics/quota"))
+                        .execute();
+                statuses.add(200);
+            } catch (GoogleJsonResponseException e) {
+                refused = e;
+            }
+        }
+
+        // watch costs 100 units: 150 calls spend the 15,000.
+        assertThat(statuses).hasSize(150);
+        assertThat(refused).isNotNull();
+        assertThat(refused.getStatusCode()).isEqualTo(429);
+        assertThat(refused.getDetails().getErrors().getFirst().getReason()).isEqualTo("userRateLimitExceeded");
+        assertThat(refused.getHeaders().getRetryAfter()).isNotBlank();
+    }
+
+    @Test
+    void watchPushesAnOidcSignedEnvelopeAtMostOnceASecondUntilStopped() throws Exception {
+        try (PushReceiver receiver = new PushReceiver()) {
+            String topic = "projects/palisade-sim/topics/gmail-push";
+            String pusher = "gmail-push-invoker@palisade-sim.iam.gserviceaccount.com";
+            sim.control().createPushSubscription(topic, receiver.url(), pusher);
+            Gmail client = gmail(user(8), READONLY);
+
+            WatchResponse watch = client.users()
+                    .watch("me", new WatchRequest().setTopicName(topic).setLabelIds(List.of("INBOX")))
+                    .execute();
+            PushReceiver.Push first = receiver.await(1, Duration.ofSeconds(10)).getFirst();
+            for (int i = 0; i < 5; i++) {
+                sim.control().deliverGmail(user(8), mime("burst-" + i, "Burst " + i));
+            }
+            Thread.sleep(1500);
+            int afterBurst = receiver.pushes().size();
+            client.users().stop("me").execute();
+            Thread.sleep(1100);
+            sim.control().deliverGmail(user(8), mime("after-stop", "After stop"));
+            Thread.sleep(500);
+
+            long sevenDays = Duration.ofDays(7).toMillis();
+            assertThat(watch.getExpiration() - sim.simulator().state().clock().millis())
+                    .isBetween(sevenDays - 60_000, sevenDays);
+            GoogleIdToken token =
+                    verifier(receiver.url()).verify(first.authorization().substring("Bearer ".length()));
+            assertThat(token).as("signature, issuer, audience and expiry check").isNotNull();
+            assertThat(token.getPayload().getEmail()).isEqualTo(pusher);
+            assertThat(token.getPayload().getEmailVerified()).isTrue();
+            var envelope =
+                    tools.jackson.databind.json.JsonMapper.builder().build().readTree(first.body());
+            assertThat(envelope.at("/subscription").asString()).startsWith("projects/palisade-sim/subscriptions/");
+            assertThat(envelope.at("/message/messageId").asString()).isNotBlank();
+            assertThat(envelope.at("/message/publishTime").asString()).isNotBlank();
+            String data = new String(base64Url(envelope.at("/message/data").asString()), StandardCharsets.UTF_8);
+            assertThat(data).contains("\"emailAddress\":\"" + user(8) + "\"").contains("\"historyId\"");
+            // Five deliveries inside a second after the watch's own push: Gmail sends at most one more.
+            assertThat(afterBurst).isBetween(1, 3);
+            assertThat(receiver.pushes()).hasSize(afterBurst);
+        }
+    }
+
+    @Test
+    void aPushWithAnotherAudienceFailsVerification() throws Exception {
+        try (PushReceiver receiver = new PushReceiver()) {
+            String topic = "projects/palisade-sim/topics/audience";
+            sim.control()
+                    .createPushSubscription(
+                            topic, receiver.url(), domain.serviceAccount().email());
+            gmail(user(1), READONLY)
+                    .users()
+                    .watch("me", new WatchRequest().setTopicName(topic))
+                    .execute();
+            PushReceiver.Push push = receiver.await(1, Duration.ofSeconds(10)).getFirst();
+
+            assertThat(verifier("https://elsewhere.example/push")
+                            .verify(push.authorization().substring(7)))
+                    .isNull();
+        }
+    }
+
+    static GoogleIdTokenVerifier verifier(String audience) {
+        NetHttpTransport transport = new NetHttpTransport();
+        GooglePublicKeysManager keys = new GooglePublicKeysManager.Builder(transport, GsonFactory.getDefaultInstance())
+                .setPublicCertsEncodedUrl(sim.httpBaseUrl() + "/oauth2/v1/certs")
+                .build();
+        return new GoogleIdTokenVerifier.Builder(keys)
+                .setAudience(List.of(audience))
+                .build();
+    }
+
+    static String header(Message message, String name) {
+        return message.getPayload().getHeaders().stream()
+                .filter(h -> h.getName().equalsIgnoreCase(name))
+                .map(MessagePartHeader::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+
+    static byte[] base64Url(String text) {
+        return Base64.getUrlDecoder().decode(text);
+    }
+}
