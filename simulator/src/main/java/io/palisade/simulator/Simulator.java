@@ -3,6 +3,7 @@ package io.palisade.simulator;
 import io.palisade.simulator.control.GoogleControl;
 import io.palisade.simulator.control.RuntimeControl;
 import io.palisade.simulator.control.SimulatorClient;
+import io.palisade.simulator.control.TeamsControl;
 import io.palisade.simulator.control.TenantControl;
 import io.palisade.simulator.google.GmailRoutes;
 import io.palisade.simulator.google.GoogleState;
@@ -100,6 +101,7 @@ public final class Simulator implements AutoCloseable {
                 .install(gmail)
                 .install(new TenantControl(state))
                 .install(new GoogleControl(google, gmail))
+                .install(new TeamsControl(state))
                 .install(new RuntimeControl(state, faults, graph, tls, this::reset));
     }
 

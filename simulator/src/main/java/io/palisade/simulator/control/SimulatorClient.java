@@ -218,6 +218,64 @@ public final class SimulatorClient {
         return new String(sendBytes(request("/_sim/certificate").GET().build()), StandardCharsets.US_ASCII);
     }
 
+    /**
+     * A Teams chat of these mailboxes (ids or principal names); one-on-one for two members without a topic.
+     *
+     * @return the chat id, e.g. {@code 19:...@thread.v2}
+     */
+    public String createChat(String tenantId, String topic, List<String> members) {
+        Map<String, Object> spec = new java.util.HashMap<>();
+        spec.put("members", members);
+        if (topic != null) {
+            spec.put("topic", topic);
+        }
+        return call("POST", "/_sim/tenants/" + tenantId + "/chats", spec)
+                .get("id")
+                .asString();
+    }
+
+    /**
+     * Posts a chat message; subscribers are notified.
+     *
+     * @param spec {@code from} (a member mailbox) or {@code fromExternal {displayName, address}}, {@code html},
+     *     {@code files [{name, contentType, contentBase64}]} (reference attachments), {@code images [{contentType,
+     *     contentBase64}]} (hosted contents)
+     * @return the message as the simulator holds it: {@code id}, {@code attachments [{id, name, contentUrl}]},
+     *     {@code hostedContents [id]}, {@code policyViolation}
+     */
+    public JsonNode postChatMessage(String tenantId, String chatId, Map<String, ?> spec) {
+        return call("POST", "/_sim/tenants/" + tenantId + "/chats/" + encode(chatId) + "/messages", spec);
+    }
+
+    /** A chat message as the simulator holds it (see {@link #postChatMessage(String, String, Map)}). */
+    public JsonNode chatMessage(String tenantId, String chatId, String messageId) {
+        return call("GET", "/_sim/tenants/" + tenantId + "/chats/" + encode(chatId) + "/messages/" + messageId, null);
+    }
+
+    /** Posts a generated Teams message to a chat of {@code recipients} with the post's topic, made when missing. */
+    public JsonNode postChatMessage(
+            String tenantId,
+            io.palisade.simulator.traffic.ChatPost post,
+            List<io.palisade.simulator.traffic.Mailbox> recipients) {
+        Map<String, Object> sender = Map.of(
+                "address", post.sender().address(),
+                "displayName", post.sender().displayName(),
+                "external", post.external());
+        Map<String, Object> spec = new java.util.HashMap<>();
+        spec.put("topic", post.chatTopic());
+        spec.put("sender", sender);
+        spec.put(
+                "recipients",
+                recipients.stream()
+                        .map(io.palisade.simulator.traffic.Mailbox::address)
+                        .toList());
+        spec.put("html", post.html());
+        spec.put("fileName", post.fileName());
+        spec.put("contentType", post.contentType());
+        spec.put("contentBase64", java.util.Base64.getEncoder().encodeToString(post.file()));
+        return call("POST", "/_sim/tenants/" + tenantId + "/teams/posts", spec);
+    }
+
     /** A Google Workspace domain with {@code count} mailboxes ({@code user1@domain}, ...) and a delegated account. */
     public SimGoogleDomain createGoogleDomain(String domain, int count) {
         return createGoogleDomain(Map.of("domain", domain, "count", count));
