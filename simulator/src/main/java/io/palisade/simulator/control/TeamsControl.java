@@ -164,7 +164,10 @@ public final class TeamsControl implements Routes {
         return out.toString();
     }
 
-    /** Chat files live in the sender's OneDrive, under "Microsoft Teams Chat Files". */
+    /**
+     * Chat files live in the sender's OneDrive, under "Microsoft Teams Chat Files". Not yet: an external sender's
+     * file is stored in this tenant too, so /shares resolves it where real Graph would refuse another tenant's drive.
+     */
     private static String oneDriveUrl(Tenant tenant, ChatMessage.Sender sender, String name) {
         String owner = sender.displayName() == null ? "user" : sender.displayName();
         String host = tenant.domain().split("\\.")[0];

@@ -21,6 +21,8 @@ import tools.jackson.databind.JsonNode;
  * The Gmail API over HTTP, where the Google API Client for Java expects it with its root URL set to the simulator:
  * {@code /gmail/v1/users/{userId}/...}, media uploads under {@code /upload/gmail/v1/...} (media, multipart and
  * resumable), the HTTP batch endpoint, the service-account token endpoint and the push-signing certificates.
+ *
+ * <p>Not yet: threads, drafts, send and label updates; a client calling them gets 404.
  */
 public final class GmailRoutes implements Routes, AutoCloseable {
 
