@@ -47,6 +47,8 @@ import java.util.function.Supplier;
  */
 public final class ScaleBenchmark {
 
+    private static final java.io.PrintStream OUT = System.out;
+
     private ScaleBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -80,7 +82,7 @@ public final class ScaleBenchmark {
             System.gc();
             long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             long max = Runtime.getRuntime().maxMemory();
-            System.out.printf(
+            OUT.printf(
                     "scale: %d mailboxes, %d messages stored in %.0f s; heap used after GC %d MiB of %d MiB max%n",
                     m365.size() + domain.mailboxes().size(), stored, seconds, used >> 20, max >> 20);
 
@@ -186,13 +188,45 @@ public final class ScaleBenchmark {
                 Thread.sleep(5);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(
-                    "notifications: %d of %d received by a loopback webhook in %.2f s = %.0f a second"
+            OUT.printf(
+                    "notifications end to end: %d of %d received by a loopback webhook in %.2f s = %.0f a second"
                             + " (%d subscriptions; mail delivered in %.2f s)%n",
                     received.get(), count, seconds, received.get() / seconds, subscribed.size(), deliverSeconds);
+            drain(sim, subscribed, mime, received, count);
         } finally {
             receiver.stop(0);
         }
+    }
+
+    /**
+     * The sending side alone: with the endpoint unreachable, {@code count} notifications pile up; then the endpoint
+     * comes back and the time to deliver the backlog is measured.
+     */
+    private static void drain(
+            Simulator sim,
+            List<io.palisade.simulator.state.Mailbox> subscribed,
+            byte[] mime,
+            AtomicLong received,
+            int count)
+            throws InterruptedException {
+        long before = received.get();
+        sim.faults().endpointUnreachable(true);
+        for (int i = 0; i < count; i++) {
+            MailDrop.deliver(subscribed.get(i % subscribed.size()), "inbox", mime, null);
+        }
+        while (sim.graph().notifications().pendingCount() < count) {
+            Thread.sleep(5);
+        }
+        long start = System.nanoTime();
+        sim.faults().endpointUnreachable(false);
+        sim.graph().notifications().retryNow();
+        while (received.get() - before < count && System.nanoTime() - start < 300_000_000_000L) {
+            Thread.sleep(2);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        OUT.printf(
+                "notifications backlog: %d delivered to a loopback webhook in %.2f s = %.0f a second%n",
+                received.get() - before, seconds, (received.get() - before) / seconds);
     }
 
     private static void subscribe(Simulator sim, String token, String url, String mailboxId)

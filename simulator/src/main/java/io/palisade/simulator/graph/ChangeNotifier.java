@@ -97,7 +97,9 @@ final class ChangeNotifier implements ChangeListener {
             Subscription.Target target = subscription.target();
             boolean watches = target.kind() == Subscription.Kind.ALL_CHAT_MESSAGES
                     || (target.kind() == Subscription.Kind.CHAT_MESSAGES
-                            && chat.id().equals(target.chatId()));
+                            && chat.id().equals(target.chatId()))
+                    || (target.kind() == Subscription.Kind.USER_CHAT_MESSAGES
+                            && chat.memberIds().contains(target.mailboxId()));
             if (watches
                     && subscription.activeAt(now)
                     && !subscription.reauthorizationRequired()

@@ -15,10 +15,13 @@ import com.google.api.client.http.HttpHeaders;
 import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.gmail.Gmail;
+import com.google.api.services.gmail.model.BatchModifyMessagesRequest;
 import com.google.api.services.gmail.model.History;
+import com.google.api.services.gmail.model.Label;
 import com.google.api.services.gmail.model.ListHistoryResponse;
 import com.google.api.services.gmail.model.ListMessagesResponse;
 import com.google.api.services.gmail.model.Message;
+import com.google.api.services.gmail.model.MessagePartBody;
 import com.google.api.services.gmail.model.MessagePartHeader;
 import com.google.api.services.gmail.model.ModifyMessageRequest;
 import com.google.api.services.gmail.model.Profile;
@@ -59,7 +62,7 @@ class GmailContractTest {
 
     @BeforeAll
     static void domain() {
-        domain = sim.control().createGoogleDomain("fabrikam.example", 8);
+        domain = sim.control().createGoogleDomain("fabrikam.example", 10);
         keyFile = sim.control().googleKeyFile("fabrikam.example");
     }
 
@@ -423,6 +426,84 @@ class GmailContractTest {
                             .verify(push.authorization().substring(7)))
                     .isNull();
         }
+    }
+
+    @Test
+    void labelsAreCreatedAndBatchModifyAppliesThemToEveryMessage() throws Exception {
+        String a = sim.control().deliverGmail(user(9), mime("label-a", "A"));
+        String b = sim.control().deliverGmail(user(9), mime("label-b", "B"));
+        Gmail client = gmail(user(9), MODIFY);
+
+        Label quarantine = client.users()
+                .labels()
+                .create(
+                        "me",
+                        new Label()
+                                .setName("Palisade/Quarantine")
+                                .setLabelListVisibility("labelShow")
+                                .setMessageListVisibility("show"))
+                .execute();
+        client.users()
+                .messages()
+                .batchModify(
+                        "me",
+                        new BatchModifyMessagesRequest()
+                                .setIds(List.of(a, b))
+                                .setAddLabelIds(List.of(quarantine.getId()))
+                                .setRemoveLabelIds(List.of("INBOX")))
+                .execute();
+        ListMessagesResponse labelled = client.users()
+                .messages()
+                .list("me")
+                .setLabelIds(List.of(quarantine.getId()))
+                .execute();
+
+        assertThat(client.users().labels().list("me").execute().getLabels())
+                .extracting(Label::getName)
+                .contains("INBOX", "Palisade/Quarantine");
+        assertThat(labelled.getMessages()).extracting(Message::getId).containsExactlyInAnyOrder(a, b);
+        assertThat(client.users()
+                        .messages()
+                        .list("me")
+                        .setLabelIds(List.of("INBOX"))
+                        .execute()
+                        .getMessages())
+                .isNull();
+    }
+
+    @Test
+    void attachmentsOfAFullMessageAreFetchedById() throws Exception {
+        String id = sim.control().deliverGmail(user(9), Fixtures.bytes("mail/invoice.eml"));
+        Gmail client = gmail(user(9), READONLY);
+
+        Message full = client.users().messages().get("me", id).setFormat("full").execute();
+        var pdf = full.getPayload().getParts().stream()
+                .filter(p -> "application/pdf".equals(p.getMimeType()))
+                .findFirst()
+                .orElseThrow();
+        MessagePartBody body = client.users()
+                .messages()
+                .attachments()
+                .get("me", id, pdf.getBody().getAttachmentId())
+                .execute();
+
+        assertThat(pdf.getFilename()).isEqualTo("invoice-2026-1187.pdf");
+        assertThat(body.decodeData()).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+        assertThat(body.getSize()).isEqualTo(body.decodeData().length);
+    }
+
+    @Test
+    void anInjectedServerErrorReachesTheClientOnceThenCallsSucceed() throws Exception {
+        Gmail client = gmail(user(10), READONLY);
+        sim.control()
+                .addFault(
+                        io.palisade.simulator.control.Fault.serverError(1, 503).onApi("gmail"));
+
+        assertThatThrownBy(() -> client.users().getProfile("me").execute())
+                .isInstanceOfSatisfying(
+                        GoogleJsonResponseException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(503));
+        assertThat(client.users().getProfile("me").execute().getEmailAddress()).isEqualTo(user(10));
     }
 
     static GoogleIdTokenVerifier verifier(String audience) {

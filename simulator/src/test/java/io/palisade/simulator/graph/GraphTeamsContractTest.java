@@ -279,6 +279,32 @@ class GraphTeamsContractTest {
     }
 
     @Test
+    void aUsersChatsSubscriptionHearsOnlyChatsTheUserIsIn() {
+        SimMailbox carol = sim.control().createMailbox(tenant.tenantId(), "carol", "Carol Clark");
+        Subscription subscription = new Subscription();
+        subscription.setChangeType("created");
+        subscription.setNotificationUrl(webhook.url());
+        subscription.setResource("/users/" + carol.id() + "/chats/getAllMessages");
+        subscription.setClientState("carol");
+        subscription.setExpirationDateTime(OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(50));
+        Subscription created = graph.subscriptions().post(subscription);
+        String withoutCarol = chatOfAliceAndBob("Not Carol");
+        String withCarol = sim.control().createChat(tenant.tenantId(), "With Carol", List.of(alice.id(), carol.id()));
+
+        sim.control().postChatMessage(tenant.tenantId(), withoutCarol, Map.of("from", alice.id(), "html", "<p>1</p>"));
+        String heard = sim.control()
+                .postChatMessage(tenant.tenantId(), withCarol, Map.of("from", alice.id(), "html", "<p>2</p>"))
+                .get("id")
+                .asString();
+
+        org.slf4j.LoggerFactory.getLogger("x")
+                .info("DEBUG subs {}", sim.control().subscriptions(tenant.tenantId()));
+        List<JsonNode> notes = webhook.await(
+                n -> n.get("subscriptionId").asString().equals(created.getId()), 1, Duration.ofSeconds(10));
+        assertThat(notes).extracting(n -> n.at("/resourceData/id").asString()).containsExactly(heard);
+    }
+
+    @Test
     void teamsSubscriptionPastAnHourNeedsALifecycleUrl() {
         Subscription subscription = new Subscription();
         subscription.setChangeType("created");
