@@ -133,10 +133,37 @@ final class TeamsApi {
                     403, "Forbidden", "Only the policyViolation property can be updated with application permissions.");
         }
         JsonNode violation = patch.get("policyViolation");
-        message.policyViolation(violation.isNull() ? null : Json.write(violation), clock.instant());
+        message.policyViolation(violation.isNull() ? null : Json.write(normalised(violation)), clock.instant());
         LOG.info("event=chat_policy_violation_set tenant={} cleared={}", tenant.id(), violation.isNull());
         support.state().publishChat(tenant, chat, message, "updated");
         return Response.empty(204);
+    }
+
+    /**
+     * Graph accepts enum members in any case (the documentation's example sends {@code BlockAccess}) and answers them
+     * in camel case, as the SDKs parse them.
+     */
+    private static JsonNode normalised(JsonNode violation) {
+        if (!violation.isObject()) {
+            return violation;
+        }
+        ObjectNode out = ((ObjectNode) violation).deepCopy();
+        for (String field : List.of("dlpAction", "verdictDetails", "userAction")) {
+            JsonNode value = out.get(field);
+            if (value != null && value.isString()) {
+                StringBuilder members = new StringBuilder();
+                for (String member : value.asString().split(",")) {
+                    String m = member.trim();
+                    if (!m.isEmpty()) {
+                        members.append(members.isEmpty() ? "" : ",")
+                                .append(Character.toLowerCase(m.charAt(0)))
+                                .append(m.substring(1));
+                    }
+                }
+                out.put(field, members.toString());
+            }
+        }
+        return out;
     }
 
     Response hostedContents(Request request) {

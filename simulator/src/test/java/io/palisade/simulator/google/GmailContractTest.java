@@ -396,13 +396,24 @@ class GmailContractTest {
             assertThat(token).as("signature, issuer, audience and expiry check").isNotNull();
             assertThat(token.getPayload().getEmail()).isEqualTo(pusher);
             assertThat(token.getPayload().getEmailVerified()).isTrue();
-            var envelope =
-                    tools.jackson.databind.json.JsonMapper.builder().build().readTree(first.body());
+            var json = tools.jackson.databind.json.JsonMapper.builder().build();
+            var envelope = json.readTree(first.body());
+            var documented = json.readTree(Fixtures.bytes("google/push-envelope.json"));
+            var documentedData =
+                    json.readTree(base64Url(documented.at("/message/data").asString()));
+            var data = json.readTree(base64Url(envelope.at("/message/data").asString()));
+            assertThat(envelope.propertyNames()).containsAll(documented.propertyNames());
+            assertThat(envelope.get("message").propertyNames())
+                    .containsAll(documented.get("message").propertyNames());
+            assertThat(data.propertyNames()).containsExactlyInAnyOrderElementsOf(documentedData.propertyNames());
+            assertThat(data.get("historyId").isString())
+                    .as("a string, as documented")
+                    .isTrue();
             assertThat(envelope.at("/subscription").asString()).startsWith("projects/palisade-sim/subscriptions/");
             assertThat(envelope.at("/message/messageId").asString()).isNotBlank();
             assertThat(envelope.at("/message/publishTime").asString()).isNotBlank();
-            String data = new String(base64Url(envelope.at("/message/data").asString()), StandardCharsets.UTF_8);
-            assertThat(data).contains("\"emailAddress\":\"" + user(8) + "\"").contains("\"historyId\"");
+            assertThat(data.get("emailAddress").asString()).isEqualTo(user(8));
+            assertThat(Long.parseLong(data.get("historyId").asString())).isPositive();
             // Five deliveries inside a second after the watch's own push: Gmail sends at most one more.
             assertThat(afterBurst).isBetween(1, 3);
             assertThat(receiver.pushes()).hasSize(afterBurst);

@@ -19,6 +19,10 @@ import io.palisade.simulator.control.SimTenant;
 import io.palisade.simulator.junit.SimulatorExtension;
 import io.palisade.simulator.server.Json;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -215,6 +219,38 @@ class GraphTeamsContractTest {
                 .isInstanceOfSatisfying(
                         ODataError.class,
                         e -> assertThat(e.getResponseStatusCode()).isEqualTo(403));
+    }
+
+    @Test
+    void theDocumentedPolicyViolationPayloadIsAcceptedAsSent() throws Exception {
+        String chatId = chatOfAliceAndBob("Documented clawback");
+        String messageId = postWithFileAndImage(chatId).get("id").asString();
+        String token = sim.simulator()
+                .tokens()
+                .issueGraphToken(tenant.tenantId(), tenant.clientId(), "teams", tenant.roles(), false);
+        HttpRequest patch = HttpRequest.newBuilder(
+                        URI.create(sim.httpBaseUrl() + "/v1.0/chats/" + chatId + "/messages/" + messageId))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(
+                        "PATCH",
+                        HttpRequest.BodyPublishers.ofByteArray(
+                                Fixtures.bytes("graph/chatmessage-policyviolation-patch.json")))
+                .build();
+
+        int status = HttpClient.newHttpClient()
+                .send(patch, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+        ChatMessagePolicyViolation read = graph.chats()
+                .byChatId(chatId)
+                .messages()
+                .byChatMessageId(messageId)
+                .get()
+                .getPolicyViolation();
+
+        assertThat(status).isEqualTo(204);
+        assertThat(read.getDlpAction()).containsExactly(ChatMessagePolicyViolationDlpActionTypes.BlockAccess);
+        assertThat(read.getPolicyTip().getMatchedConditionDescriptions()).containsExactly("Credit Card Number");
     }
 
     @Test
