@@ -29,6 +29,9 @@ final class Demo implements AutoCloseable {
     static final int MAILBOXES = 50;
     static final String M365_DOMAIN = "contoso-demo.onmicrosoft.com";
     static final String GOOGLE_DOMAIN = "fabrikam-demo.example";
+    /** The Pub/Sub topic the demo's push subscription listens on; the service's watch calls name it. */
+    static final String GMAIL_TOPIC = "projects/palisade-demo/topics/gmail";
+
     private static final int MAX_PER_STEP = 20;
     private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
 
@@ -38,8 +41,12 @@ final class Demo implements AutoCloseable {
         this.pumps = pumps;
     }
 
-    /** Creates both worlds and starts their traffic at {@code perMinute} deliveries a minute each. */
-    static Demo start(SimulatorClient control, long seed, double perMinute, PrintStream out) {
+    /**
+     * Creates both worlds and starts their traffic at {@code perMinute} deliveries a minute each.
+     *
+     * @param pushEndpoint where Gmail pushes for {@link #GMAIL_TOPIC} go, or null for no push subscription
+     */
+    static Demo start(SimulatorClient control, long seed, double perMinute, String pushEndpoint, PrintStream out) {
         MailboxDirectory m365 = MailboxDirectory.generated(M365_DOMAIN, ReceivingPlatform.MICROSOFT_365, MAILBOXES);
         SimTenant tenant = control.createTenant(M365_DOMAIN);
         for (Mailbox mailbox : m365.mailboxes()) {
@@ -52,6 +59,10 @@ final class Demo implements AutoCloseable {
                 "users",
                 gws.mailboxes().stream().map(Mailbox::address).toList()));
 
+        if (pushEndpoint != null) {
+            control.createPushSubscription(
+                    GMAIL_TOPIC, pushEndpoint, "gmail-push@palisade-demo.iam.gserviceaccount.com");
+        }
         Clock clock = Clock.systemUTC();
         TrafficSettings settings =
                 TrafficSettings.withSeed(seed).withRate(perMinute).startingAt(clock.instant());
@@ -69,6 +80,9 @@ final class Demo implements AutoCloseable {
         out.println("Demo Google Workspace domain " + domain.domain() + " with " + MAILBOXES + " mailboxes");
         out.println("  service account " + domain.serviceAccount().email());
         out.println("  key file       GET /_sim/google/domains/" + domain.domain() + "/key");
+        if (pushEndpoint != null) {
+            out.println("  push topic     " + GMAIL_TOPIC + " -> " + pushEndpoint);
+        }
         out.println("Traffic: " + perMinute + " deliveries a minute on each side, seed " + seed);
         LOG.info("event=demo_started mailboxes={} per_minute={}", MAILBOXES * 2, perMinute);
         return new Demo(List.of(microsoft, google));

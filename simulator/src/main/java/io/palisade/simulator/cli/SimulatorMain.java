@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -jar simulator/target/palisade-simulator.jar --port 9090 [--https-port 9091] [--host 127.0.0.1]
- *      [--seed N] [--demo] [--rate PER_MINUTE] [--allow-http-notifications]
+ *      [--seed N] [--demo] [--rate PER_MINUTE] [--push-endpoint URL] [--allow-http-notifications]
  * </pre>
  *
  * HTTPS listens on the next port after {@code --port} unless {@code --https-port} says otherwise.
@@ -47,24 +47,26 @@ public final class SimulatorMain {
         out.println("  Gmail          " + simulator.gmailRootUrl() + "gmail/v1/users/{user}/...  (token "
                 + simulator.httpBaseUrl() + "/token)");
         if (options.demo()) {
-            Demo demo = Demo.start(simulator.control(), options.config().seed(), options.rate(), out);
+            Demo demo = Demo.start(
+                    simulator.control(), options.config().seed(), options.rate(), options.pushEndpoint(), out);
             simulator.onClose(demo);
         }
         new CountDownLatch(1).await();
     }
 
     /** Parsed command-line options. */
-    record Options(SimulatorConfig config, boolean demo, double rate, boolean help) {
+    record Options(SimulatorConfig config, boolean demo, double rate, String pushEndpoint, boolean help) {
 
         static final double DEFAULT_RATE = 30;
         static final String USAGE = "usage: java -jar palisade-simulator.jar [--port N] [--https-port N] [--host ADDR]"
-                + " [--seed N] [--demo] [--rate PER_MINUTE] [--allow-http-notifications]";
+                + " [--seed N] [--demo] [--rate PER_MINUTE] [--push-endpoint URL] [--allow-http-notifications]";
 
         static Options parse(String[] args) {
             SimulatorConfig config = SimulatorConfig.defaults().withPorts(9090, 9091);
             Integer httpsPort = null;
             boolean demo = false;
             double rate = DEFAULT_RATE;
+            String pushEndpoint = null;
             boolean help = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -74,13 +76,14 @@ public final class SimulatorMain {
                     case "--seed" -> config = config.withSeed(number(args, ++i));
                     case "--demo" -> demo = true;
                     case "--rate" -> rate = rate(args, ++i);
+                    case "--push-endpoint" -> pushEndpoint = value(args, ++i);
                     case "--allow-http-notifications" -> config = config.withHttpNotificationUrls(true);
                     case "--help", "-h" -> help = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             int https = httpsPort != null ? httpsPort : config.httpPort() == 0 ? 0 : config.httpPort() + 1;
-            return new Options(config.withPorts(config.httpPort(), https), demo, rate, help);
+            return new Options(config.withPorts(config.httpPort(), https), demo, rate, pushEndpoint, help);
         }
 
         private static double rate(String[] args, int i) {

@@ -20,7 +20,12 @@ class DemoTest {
     @Test
     void createsATenantAndADomainOfFiftyMailboxesAndDeliversMailToBoth() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (Demo demo = Demo.start(sim.control(), 5, 1200, new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+        try (Demo demo = Demo.start(
+                sim.control(),
+                5,
+                1200,
+                "http://127.0.0.1:9/push",
+                new PrintStream(printed, true, StandardCharsets.UTF_8))) {
             SimTenant tenant = sim.control().tenants().getFirst();
             var domain = sim.control().googleDomains().getFirst();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -47,7 +52,8 @@ class DemoTest {
             assertThat(m365).isPositive();
             assertThat(printed.toString(StandardCharsets.UTF_8))
                     .contains(tenant.clientSecret())
-                    .contains(domain.serviceAccount().email());
+                    .contains(domain.serviceAccount().email())
+                    .contains(Demo.GMAIL_TOPIC + " -> http://127.0.0.1:9/push");
         }
     }
 }

@@ -168,6 +168,21 @@ class GraphFaultsContractTest {
                 .containsExactly(m.id());
     }
 
+    @Test
+    void anEndpointThatFailsIsRetriedWithBackoffUntilItAnswers() {
+        SimMailbox mailbox = sim.control().createMailbox(tenant.tenantId(), "retry", "Re Try");
+        Subscription s = subscribe(mailbox);
+        sim.control().notificationRetryPolicy(Duration.ofMillis(100), Duration.ofMillis(400));
+        webhook.failNext(3);
+
+        DeliveredMessage m = deliver(mailbox, "<retry-1@x>");
+
+        assertThat(webhook.await(of(s), 1, Duration.ofSeconds(10)))
+                .extracting(n -> n.at("/resourceData/id").asString())
+                .containsExactly(m.id());
+        sim.control().notificationRetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30));
+    }
+
     private static java.util.function.Predicate<JsonNode> of(Subscription s) {
         return n -> s.getId().equals(n.get("subscriptionId").asString());
     }
