@@ -38,7 +38,6 @@ public final class SimulatorMain {
             return;
         }
         Simulator simulator = Simulator.start(options.config());
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "simulator-shutdown"));
         out.println("Palisade simulator");
         out.println("  control API    " + simulator.httpBaseUrl() + "/_sim/");
         out.println("  Graph          " + simulator.graphBaseUrl() + "  (also " + simulator.httpBaseUrl() + "/v1.0)");
@@ -49,7 +48,16 @@ public final class SimulatorMain {
         if (options.demo()) {
             Demo demo = Demo.start(
                     simulator.control(), options.config().seed(), options.rate(), options.pushEndpoint(), out);
-            simulator.onClose(demo);
+            // The traffic stops before the listeners do, so no delivery is refused on the way down.
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                demo.close();
+                                simulator.close();
+                            },
+                            "simulator-shutdown"));
+        } else {
+            Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "simulator-shutdown"));
         }
         new CountDownLatch(1).await();
     }
