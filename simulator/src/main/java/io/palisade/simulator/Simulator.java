@@ -1,8 +1,12 @@
 package io.palisade.simulator;
 
+import io.palisade.simulator.control.GoogleControl;
 import io.palisade.simulator.control.RuntimeControl;
 import io.palisade.simulator.control.SimulatorClient;
+import io.palisade.simulator.control.TeamsControl;
 import io.palisade.simulator.control.TenantControl;
+import io.palisade.simulator.google.GmailRoutes;
+import io.palisade.simulator.google.GoogleState;
 import io.palisade.simulator.graph.GraphRoutes;
 import io.palisade.simulator.identity.IdentityRoutes;
 import io.palisade.simulator.identity.TokenService;
@@ -16,8 +20,10 @@ import io.palisade.simulator.state.SimClock;
 import io.palisade.simulator.state.SimState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
@@ -42,6 +48,8 @@ public final class Simulator implements AutoCloseable {
     private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
     private final TokenService tokens;
     private final GraphRoutes graph;
+    private final GoogleState google;
+    private final GmailRoutes gmail;
     private SimServer server;
 
     private Simulator(SimulatorConfig config) {
@@ -53,8 +61,19 @@ public final class Simulator implements AutoCloseable {
         this.graph = new GraphRoutes(state, tokens, faults, defaultTls());
         graph.allowHttpEndpoints(config.allowHttpNotificationUrls());
         closeables.add(graph);
+        this.google = new GoogleState(state.clock(), config.seed());
+        this.gmail = new GmailRoutes(
+                google,
+                faults,
+                HttpClient.newBuilder()
+                        .sslContext(defaultTls())
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build());
+        closeables.add(gmail);
         resetHooks.add(state::reset);
         resetHooks.add(faults::clear);
+        resetHooks.add(google::reset);
+        resetHooks.add(gmail::reset);
     }
 
     /** Starts a simulator; the ports are bound when this returns. */
@@ -79,7 +98,10 @@ public final class Simulator implements AutoCloseable {
     private void installFamilies() {
         router.install(new IdentityRoutes(state, tokens))
                 .install(graph)
+                .install(gmail)
                 .install(new TenantControl(state))
+                .install(new GoogleControl(google, gmail))
+                .install(new TeamsControl(state))
                 .install(new RuntimeControl(state, faults, graph, tls, this::reset));
     }
 
@@ -178,6 +200,20 @@ public final class Simulator implements AutoCloseable {
 
     public GraphRoutes graph() {
         return graph;
+    }
+
+    /** The Google half: Workspace domains, Gmail mailboxes, service accounts, push subscriptions. */
+    public GoogleState google() {
+        return google;
+    }
+
+    public GmailRoutes gmail() {
+        return gmail;
+    }
+
+    /** The Gmail API's root URL over HTTP, for {@code Gmail.Builder#setRootUrl}, e.g. {@code http://localhost:9090/}. */
+    public String gmailRootUrl() {
+        return httpBaseUrl() + "/";
     }
 
     /** Runs {@code closeable} when the simulator stops. */

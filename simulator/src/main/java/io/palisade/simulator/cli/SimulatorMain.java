@@ -2,8 +2,6 @@ package io.palisade.simulator.cli;
 
 import io.palisade.simulator.Simulator;
 import io.palisade.simulator.SimulatorConfig;
-import io.palisade.simulator.control.SimTenant;
-import io.palisade.simulator.control.SimulatorClient;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
@@ -12,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -jar simulator/target/palisade-simulator.jar --port 9090 [--https-port 9091] [--host 127.0.0.1]
- *      [--seed N] [--demo] [--allow-http-notifications]
+ *      [--seed N] [--demo] [--rate PER_MINUTE] [--push-endpoint URL] [--allow-http-notifications]
  * </pre>
  *
  * HTTPS listens on the next port after {@code --port} unless {@code --https-port} says otherwise.
@@ -40,44 +38,43 @@ public final class SimulatorMain {
             return;
         }
         Simulator simulator = Simulator.start(options.config());
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "simulator-shutdown"));
         out.println("Palisade simulator");
         out.println("  control API    " + simulator.httpBaseUrl() + "/_sim/");
         out.println("  Graph          " + simulator.graphBaseUrl() + "  (also " + simulator.httpBaseUrl() + "/v1.0)");
         out.println("  identity       " + simulator.authorityHost() + "{tenant}/oauth2/v2.0/token");
         out.println("  certificate    " + simulator.httpBaseUrl() + "/_sim/certificate");
+        out.println("  Gmail          " + simulator.gmailRootUrl() + "gmail/v1/users/{user}/...  (token "
+                + simulator.httpBaseUrl() + "/token)");
         if (options.demo()) {
-            startDemo(simulator.control(), out);
+            Demo demo = Demo.start(
+                    simulator.control(), options.config().seed(), options.rate(), options.pushEndpoint(), out);
+            // The traffic stops before the listeners do, so no delivery is refused on the way down.
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                demo.close();
+                                simulator.close();
+                            },
+                            "simulator-shutdown"));
+        } else {
+            Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "simulator-shutdown"));
         }
         new CountDownLatch(1).await();
     }
 
-    private static void startDemo(SimulatorClient control, PrintStream out) {
-        SimTenant tenant = control.createTenant("contoso-demo.onmicrosoft.com");
-        control.createMailboxes(tenant.tenantId(), "user", DemoSize.MAILBOXES);
-        out.println("Demo tenant " + tenant.domain() + " with " + DemoSize.MAILBOXES + " mailboxes");
-        out.println("  tenant id      " + tenant.tenantId());
-        out.println("  client id      " + tenant.clientId());
-        out.println("  client secret  " + tenant.clientSecret());
-    }
-
-    /** Sizes of the demo data. */
-    static final class DemoSize {
-        static final int MAILBOXES = 50;
-
-        private DemoSize() {}
-    }
-
     /** Parsed command-line options. */
-    record Options(SimulatorConfig config, boolean demo, boolean help) {
+    record Options(SimulatorConfig config, boolean demo, double rate, String pushEndpoint, boolean help) {
 
+        static final double DEFAULT_RATE = 30;
         static final String USAGE = "usage: java -jar palisade-simulator.jar [--port N] [--https-port N] [--host ADDR]"
-                + " [--seed N] [--demo] [--allow-http-notifications]";
+                + " [--seed N] [--demo] [--rate PER_MINUTE] [--push-endpoint URL] [--allow-http-notifications]";
 
         static Options parse(String[] args) {
             SimulatorConfig config = SimulatorConfig.defaults().withPorts(9090, 9091);
             Integer httpsPort = null;
             boolean demo = false;
+            double rate = DEFAULT_RATE;
+            String pushEndpoint = null;
             boolean help = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -86,13 +83,27 @@ public final class SimulatorMain {
                     case "--host" -> config = config.withHost(value(args, ++i));
                     case "--seed" -> config = config.withSeed(number(args, ++i));
                     case "--demo" -> demo = true;
+                    case "--rate" -> rate = rate(args, ++i);
+                    case "--push-endpoint" -> pushEndpoint = value(args, ++i);
                     case "--allow-http-notifications" -> config = config.withHttpNotificationUrls(true);
                     case "--help", "-h" -> help = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             int https = httpsPort != null ? httpsPort : config.httpPort() == 0 ? 0 : config.httpPort() + 1;
-            return new Options(config.withPorts(config.httpPort(), https), demo, help);
+            return new Options(config.withPorts(config.httpPort(), https), demo, rate, pushEndpoint, help);
+        }
+
+        private static double rate(String[] args, int i) {
+            try {
+                double rate = Double.parseDouble(value(args, i));
+                if (!(rate > 0)) {
+                    throw new IllegalArgumentException("--rate must be more than 0");
+                }
+                return rate;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--rate needs a number, not " + args[i]);
+            }
         }
 
         private static String value(String[] args, int i) {

@@ -219,6 +219,120 @@ public final class SimulatorClient {
     }
 
     /**
+     * A Teams chat of these mailboxes (ids or principal names); one-on-one for two members without a topic.
+     *
+     * @return the chat id, e.g. {@code 19:...@thread.v2}
+     */
+    public String createChat(String tenantId, String topic, List<String> members) {
+        Map<String, Object> spec = new java.util.HashMap<>();
+        spec.put("members", members);
+        if (topic != null) {
+            spec.put("topic", topic);
+        }
+        return call("POST", "/_sim/tenants/" + tenantId + "/chats", spec)
+                .get("id")
+                .asString();
+    }
+
+    /**
+     * Posts a chat message; subscribers are notified.
+     *
+     * @param spec {@code from} (a member mailbox) or {@code fromExternal {displayName, address}}, {@code html},
+     *     {@code files [{name, contentType, contentBase64}]} (reference attachments), {@code images [{contentType,
+     *     contentBase64}]} (hosted contents)
+     * @return the message as the simulator holds it: {@code id}, {@code attachments [{id, name, contentUrl}]},
+     *     {@code hostedContents [id]}, {@code policyViolation}
+     */
+    public JsonNode postChatMessage(String tenantId, String chatId, Map<String, ?> spec) {
+        return call("POST", "/_sim/tenants/" + tenantId + "/chats/" + encode(chatId) + "/messages", spec);
+    }
+
+    /** A chat message as the simulator holds it (see {@link #postChatMessage(String, String, Map)}). */
+    public JsonNode chatMessage(String tenantId, String chatId, String messageId) {
+        return call("GET", "/_sim/tenants/" + tenantId + "/chats/" + encode(chatId) + "/messages/" + messageId, null);
+    }
+
+    /** Posts a generated Teams message to a chat of {@code recipients} with the post's topic, made when missing. */
+    public JsonNode postChatMessage(
+            String tenantId,
+            io.palisade.simulator.traffic.ChatPost post,
+            List<io.palisade.simulator.traffic.Mailbox> recipients) {
+        Map<String, Object> sender = Map.of(
+                "address", post.sender().address(),
+                "displayName", post.sender().displayName(),
+                "external", post.external());
+        Map<String, Object> spec = new java.util.HashMap<>();
+        spec.put("topic", post.chatTopic());
+        spec.put("sender", sender);
+        spec.put(
+                "recipients",
+                recipients.stream()
+                        .map(io.palisade.simulator.traffic.Mailbox::address)
+                        .toList());
+        spec.put("html", post.html());
+        spec.put("fileName", post.fileName());
+        spec.put("contentType", post.contentType());
+        spec.put("contentBase64", java.util.Base64.getEncoder().encodeToString(post.file()));
+        return call("POST", "/_sim/tenants/" + tenantId + "/teams/posts", spec);
+    }
+
+    /** A Google Workspace domain with {@code count} mailboxes ({@code user1@domain}, ...) and a delegated account. */
+    public SimGoogleDomain createGoogleDomain(String domain, int count) {
+        return createGoogleDomain(Map.of("domain", domain, "count", count));
+    }
+
+    /**
+     * A Google Workspace domain from a full specification: {@code domain} (required), {@code count},
+     * {@code prefix}, {@code users} (local parts or addresses), {@code scopes} (delegated to the service account).
+     */
+    public SimGoogleDomain createGoogleDomain(Map<String, ?> spec) {
+        return MAPPER.treeToValue(call("POST", "/_sim/google/domains", spec), SimGoogleDomain.class);
+    }
+
+    public List<SimGoogleDomain> googleDomains() {
+        return call("GET", "/_sim/google/domains", null)
+                .get("value")
+                .valueStream()
+                .map(n -> MAPPER.treeToValue(n, SimGoogleDomain.class))
+                .toList();
+    }
+
+    /** The service account key file as JSON text, ready for {@code ServiceAccountCredentials.fromStream}. */
+    public String googleKeyFile(String domain) {
+        return MAPPER.writeValueAsString(call("GET", "/_sim/google/domains/" + encode(domain) + "/key", null));
+    }
+
+    /**
+     * A Pub/Sub push subscription: Gmail watches on {@code topic} push to {@code endpoint} with an OIDC token whose
+     * audience is the endpoint.
+     */
+    public void createPushSubscription(String topic, String endpoint, String serviceAccountEmail) {
+        call(
+                "POST",
+                "/_sim/google/subscriptions",
+                Map.of("topic", topic, "endpoint", endpoint, "serviceAccountEmail", serviceAccountEmail));
+    }
+
+    /** Delivers raw MIME into a Gmail inbox (labels INBOX and UNREAD); returns the Gmail message id. */
+    public String deliverGmail(String address, byte[] mime) {
+        HttpRequest request = request("/_sim/google/mailboxes/" + encode(address) + "/messages")
+                .header("Content-Type", "message/rfc822")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(mime))
+                .build();
+        return send(request).get("id").asString();
+    }
+
+    /** Forgets a Gmail mailbox's history: history.list from an earlier id now answers 404. */
+    public void expireGmailHistory(String address) {
+        call("POST", "/_sim/google/mailboxes/" + encode(address) + "/expireHistory", null);
+    }
+
+    /** A Gmail mailbox as the simulator holds it: {@code historyId} and {@code messages[]} with labels. */
+    public JsonNode gmailMailbox(String address) {
+        return call("GET", "/_sim/google/mailboxes/" + encode(address), null);
+    }
+
+    /**
      * Notification delivery counters.
      *
      * @param pending waiting in a queue, including those waiting to retry

@@ -90,7 +90,7 @@ public final class PubSubPusher implements AutoCloseable {
     }
 
     private static String envelopeData(String address, long historyId) {
-        String json = JSON.writeValueAsString(Map.of("emailAddress", address, "historyId", historyId));
+        String json = JSON.writeValueAsString(Map.of("emailAddress", address, "historyId", String.valueOf(historyId)));
         return Base64.getUrlEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 

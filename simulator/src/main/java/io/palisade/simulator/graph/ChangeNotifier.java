@@ -3,6 +3,8 @@ package io.palisade.simulator.graph;
 import io.palisade.simulator.server.Json;
 import io.palisade.simulator.server.Request;
 import io.palisade.simulator.state.ChangeListener;
+import io.palisade.simulator.state.Chat;
+import io.palisade.simulator.state.ChatMessage;
 import io.palisade.simulator.state.Mailbox;
 import io.palisade.simulator.state.MailboxChange;
 import io.palisade.simulator.state.StoredMessage;
@@ -79,6 +81,51 @@ final class ChangeNotifier implements ChangeListener {
             item.set(
                     "encryptedContent",
                     RichContent.encrypt(content, cert, subscription.spec().encryptionCertificateId()));
+        }
+        dispatcher.enqueue(
+                subscription.spec().notificationUrl(),
+                item,
+                subscription.tenantId(),
+                subscription.applicationId(),
+                rich);
+    }
+
+    @Override
+    public void chatMessageChanged(Tenant tenant, Chat chat, ChatMessage message, String changeType) {
+        Instant now = clock.instant();
+        for (Subscription subscription : tenant.subscriptionList()) {
+            Subscription.Target target = subscription.target();
+            boolean watches = target.kind() == Subscription.Kind.ALL_CHAT_MESSAGES
+                    || (target.kind() == Subscription.Kind.CHAT_MESSAGES
+                            && chat.id().equals(target.chatId()))
+                    || (target.kind() == Subscription.Kind.USER_CHAT_MESSAGES
+                            && chat.memberIds().contains(target.mailboxId()));
+            if (watches
+                    && subscription.activeAt(now)
+                    && !subscription.reauthorizationRequired()
+                    && subscription.spec().changeTypes().contains(changeType)) {
+                sendChat(subscription, message, changeType);
+            }
+        }
+    }
+
+    private void sendChat(Subscription subscription, ChatMessage message, String changeType) {
+        String resource = "chats('" + message.chatId() + "')/messages('" + message.id() + "')";
+        ObjectNode item = header(subscription);
+        item.put("changeType", changeType);
+        item.put("resource", resource);
+        ObjectNode data = item.putObject("resourceData");
+        data.put("id", message.id());
+        data.put("@odata.type", "#Microsoft.Graph.chatMessage");
+        data.put("@odata.id", resource);
+        boolean rich = subscription.spec().includeResourceData();
+        if (rich) {
+            // Teams rich notifications carry every property; $select is not supported for chatMessage.
+            X509Certificate cert = RichContent.certificate(subscription.spec().encryptionCertificate());
+            item.set(
+                    "encryptedContent",
+                    RichContent.encrypt(
+                            ChatJson.message(message), cert, subscription.spec().encryptionCertificateId()));
         }
         dispatcher.enqueue(
                 subscription.spec().notificationUrl(),

@@ -25,6 +25,8 @@ public final class GraphRoutes implements Routes, AutoCloseable {
     private final SubscriptionsApi subscriptions;
     private final DeltaApi delta;
     private final MessageWriteApi writes;
+    private final TeamsApi teams;
+    private final GraphBatch batch;
     private final NotificationDispatcher dispatcher;
     private final ChangeNotifier notifier;
 
@@ -44,6 +46,8 @@ public final class GraphRoutes implements Routes, AutoCloseable {
         this.subscriptions = new SubscriptionsApi(support, webhooks, state.clock());
         this.delta = new DeltaApi(support);
         this.writes = new MessageWriteApi(support, state.clock());
+        this.teams = new TeamsApi(support, state.clock());
+        this.batch = new GraphBatch();
         this.dispatcher = new NotificationDispatcher(webhooks, tokens, faults, state.clock());
         this.notifier = new ChangeNotifier(dispatcher, state.clock());
         state.addListener(notifier);
@@ -54,6 +58,7 @@ public final class GraphRoutes implements Routes, AutoCloseable {
         for (String version : new String[] {"/v1.0", "/beta"}) {
             registerVersion(router, version);
         }
+        router.get("/_sim/downloads/{token}", teams::download);
     }
 
     private void registerVersion(Router router, String v) {
@@ -82,6 +87,21 @@ public final class GraphRoutes implements Routes, AutoCloseable {
         if (v.equals("/beta")) {
             router.post(folder + "/importMime", graph(writes::importMime));
         }
+        String chat = v + "/chats/{chat}";
+        String message = chat + "/messages/{message}";
+        router.get(user + "/chats", graph(teams::userChats))
+                .get(user + "/chats/getAllMessages", graph(teams::allMessagesOfUser))
+                .get(user + "/chats/getAllMessages()", graph(teams::allMessagesOfUser))
+                .get(chat, graph(teams::chat))
+                .get(chat + "/messages", graph(teams::messages))
+                .get(message, graph(teams::message))
+                .patch(message, graph(teams::patchMessage))
+                .get(message + "/hostedContents", graph(teams::hostedContents))
+                .get(message + "/hostedContents/{hosted}", graph(teams::hostedContent))
+                .get(message + "/hostedContents/{hosted}/$value", graph(teams::hostedContentValue))
+                .get(v + "/shares/{share}/driveItem", graph(teams::shareDriveItem))
+                .get(v + "/shares/{share}/driveItem/content", graph(teams::shareContent))
+                .post(v + "/$batch", request -> batch.handle(router, request));
         router.post(v + "/subscriptions", graph(subscriptions::create))
                 .get(v + "/subscriptions", graph(subscriptions::list))
                 .get(v + "/subscriptions/{subscription}", graph(subscriptions::get))

@@ -21,6 +21,7 @@ final class SubscriptionResource {
     static final Duration MIN = Duration.ofMinutes(45);
     static final int MAILBOX_QUOTA = 1_000;
     static final int TEAMS_ORGANIZATION_QUOTA = 10_000;
+    static final int USER_CHATS_QUOTA = 10;
 
     private SubscriptionResource() {}
 
@@ -40,6 +41,13 @@ final class SubscriptionResource {
         }
         if (lower.size() == 3 && lower.get(0).equals("chats") && lower.get(2).equals("messages")) {
             return new Subscription.Target(Subscription.Kind.CHAT_MESSAGES, null, null, parts.get(1));
+        }
+        if (lower.size() == 4
+                && lower.get(0).equals("users")
+                && lower.get(2).equals("chats")
+                && lower.get(3).equals("getallmessages")) {
+            Mailbox mailbox = mailbox(tenant, parts.get(1));
+            return new Subscription.Target(Subscription.Kind.USER_CHAT_MESSAGES, mailbox.id(), null, null);
         }
         if (lower.size() == 3 && lower.get(0).equals("users") && lower.get(2).equals("messages")) {
             Mailbox mailbox = mailbox(tenant, parts.get(1));

@@ -177,6 +177,12 @@ final class SubscriptionsApi {
             }
             return;
         }
+        if (target.kind() == Subscription.Kind.USER_CHAT_MESSAGES
+                && active.stream().filter(s -> target.equals(s.target())).count()
+                        >= SubscriptionResource.USER_CHATS_QUOTA) {
+            throw quota("The number of subscriptions to this user's chats has reached the limit of "
+                    + SubscriptionResource.USER_CHATS_QUOTA + ".");
+        }
         boolean sameResource = active.stream()
                 .anyMatch(s -> s.applicationId().equals(appId) && s.target().equals(target));
         if (sameResource) {

@@ -38,9 +38,9 @@ final class Throttle {
     }
 
     Response run(Request request, AccessToken token, Handler handler) throws Exception {
-        faults.beforeCall(request, token);
         String user = request.paramOrNull("user");
         if (user == null) {
+            faults.beforeCall(request, token);
             return handler.handle(request);
         }
         String key = token.tenantId() + "|" + token.appId() + "|" + user.toLowerCase(Locale.ROOT);
@@ -51,6 +51,8 @@ final class Throttle {
             throw tooMany("Application is over its MailboxConcurrency limit.", 1);
         }
         try {
+            // Faults apply inside the slot: an injected latency keeps the request in flight, as a slow one would.
+            faults.beforeCall(request, token);
             return handler.handle(request);
         } finally {
             slots.release();

@@ -123,6 +123,11 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
         return simulator().trustManager();
     }
 
+    /** The Gmail API root URL, for {@code Gmail.Builder#setRootUrl}, e.g. {@code http://localhost:P/}. */
+    public String gmailRootUrl() {
+        return simulator().gmailRootUrl();
+    }
+
     /** The real Graph SDK client acting as the tenant's app; needs microsoft-graph and azure-identity. */
     public GraphServiceClient graphClient(SimTenant tenant) {
         return SimulatedGraph.client(graphBaseUrl(), authorityHost(), tenant, sslContext(), trustManager());

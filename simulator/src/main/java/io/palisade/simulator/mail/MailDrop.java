@@ -37,7 +37,11 @@ public final class MailDrop {
         return deliver(mailbox, folder, source, source.bytes(), receivedAt);
     }
 
-    private static StoredMessage deliver(
+    /**
+     * Delivers a message whose bytes come from {@code source}; {@code mime} is one rendering of it, read for the
+     * headers, so that a message sent to many mailboxes is rendered once.
+     */
+    public static StoredMessage deliver(
             Mailbox mailbox, String folderRef, MimeSource source, byte[] mime, Instant receivedAt) {
         MailFolder folder = mailbox.folder(folderRef)
                 .orElseThrow(() -> new IllegalArgumentException("no folder " + folderRef + " in the mailbox"));

@@ -70,7 +70,7 @@ public final class SimServer implements AutoCloseable {
         Response response;
         Request request = null;
         try (InputStream in = exchange.getRequestBody()) {
-            request = toRequest(exchange, scheme, in.readAllBytes());
+            request = toRequest(exchange, scheme, decoded(exchange, in.readAllBytes()));
             response = dispatch(request);
         } catch (RuntimeException e) {
             LOG.error("event=request_failed method={} error={}", exchange.getRequestMethod(), e.toString(), e);
@@ -107,6 +107,17 @@ public final class SimServer implements AutoCloseable {
                 status,
                 "{\"error\":{\"code\":\"" + (status == 404 ? "NotFound" : "MethodNotAllowed")
                         + "\",\"message\":\"No simulator endpoint for this request.\"}}");
+    }
+
+    /** The Google API Client gzips request bodies by default ({@code Content-Encoding: gzip}). */
+    private static byte[] decoded(HttpExchange exchange, byte[] body) throws IOException {
+        String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+        if (encoding == null || !encoding.trim().equalsIgnoreCase("gzip") || body.length == 0) {
+            return body;
+        }
+        try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            return in.readAllBytes();
+        }
     }
 
     private static Request toRequest(HttpExchange exchange, String scheme, byte[] body) {

@@ -111,6 +111,17 @@ public final class SimState {
         }
     }
 
+    /** Tells the listeners of a posted ({@code created}) or changed ({@code updated}) chat message. */
+    public void publishChat(Tenant tenant, Chat chat, ChatMessage message, String changeType) {
+        for (ChangeListener listener : listeners) {
+            try {
+                listener.chatMessageChanged(tenant, chat, message, changeType);
+            } catch (RuntimeException e) {
+                LOG.error("event=change_listener_failed tenant={} error={}", tenant.id(), e.toString(), e);
+            }
+        }
+    }
+
     void publish(Tenant tenant, Mailbox mailbox, List<MailboxChange> changes) {
         for (ChangeListener listener : listeners) {
             try {

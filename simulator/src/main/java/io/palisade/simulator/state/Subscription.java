@@ -16,14 +16,16 @@ public final class Subscription {
         MAILBOX_MESSAGES,
         FOLDER_MESSAGES,
         ALL_CHAT_MESSAGES,
-        CHAT_MESSAGES
+        CHAT_MESSAGES,
+        /** {@code /users/{id}/chats/getAllMessages}: every chat the user is in. */
+        USER_CHAT_MESSAGES
     }
 
     /**
      * The resolved resource.
      *
      * @param kind what is watched
-     * @param mailboxId the mailbox for message subscriptions, else null
+     * @param mailboxId the mailbox for message and user-chat subscriptions, else null
      * @param folderId the folder for folder subscriptions, else null
      * @param chatId the chat for one-chat subscriptions, else null
      */

@@ -23,12 +23,19 @@ public final class Tenant {
     private final Map<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
     private final Map<String, String> mailboxByName = new ConcurrentHashMap<>();
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final TeamsData teams;
 
     Tenant(String id, String domain, String displayName, SimState state) {
         this.id = id;
         this.domain = domain.toLowerCase(Locale.ROOT);
         this.displayName = displayName;
         this.state = state;
+        this.teams = new TeamsData(state.ids());
+    }
+
+    /** The tenant's Teams chats, messages and shared files. */
+    public TeamsData teams() {
+        return teams;
     }
 
     /** The tenant id, a GUID. */

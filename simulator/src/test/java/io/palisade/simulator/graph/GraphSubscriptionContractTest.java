@@ -150,6 +150,58 @@ class GraphSubscriptionContractTest {
                 .doesNotContain(created.getId());
     }
 
+    @Test
+    void reauthorizationRequiredPausesNotificationsUntilTheAppReauthorizes() {
+        SimMailbox mailbox = sim.control().createMailbox(tenant.tenantId(), "rene", "Rene Auth");
+        Subscription request = subscription("users/" + mailbox.id() + "/messages", 120);
+        request.setLifecycleNotificationUrl(webhook.url());
+        Subscription created = graph.subscriptions().post(request);
+
+        sim.control().lifecycleEvent(tenant.tenantId(), created.getId(), "reauthorizationRequired");
+        JsonNode event = webhook.await(
+                        n -> created.getId().equals(n.get("subscriptionId").asString()) && n.has("lifecycleEvent"),
+                        1,
+                        Duration.ofSeconds(10))
+                .getFirst();
+        DeliveredMessage paused =
+                sim.control().deliver(tenant.tenantId(), mailbox.id(), Fixtures.message("<paused@x>", "Paused"));
+        graph.subscriptions().bySubscriptionId(created.getId()).reauthorize().post();
+        DeliveredMessage resumed =
+                sim.control().deliver(tenant.tenantId(), mailbox.id(), Fixtures.message("<resumed@x>", "Resumed"));
+
+        List<JsonNode> changes = webhook.await(
+                n -> created.getId().equals(n.get("subscriptionId").asString()) && n.has("resourceData"),
+                1,
+                Duration.ofSeconds(10));
+        assertThat(event.get("lifecycleEvent").asString()).isEqualTo("reauthorizationRequired");
+        assertThat(event.get("clientState").asString()).isEqualTo("secret-state");
+        assertThat(event.has("resourceData")).isFalse();
+        assertThat(changes)
+                .extracting(n -> n.at("/resourceData/id").asString())
+                .containsExactly(resumed.id())
+                .doesNotContain(paused.id());
+    }
+
+    @Test
+    void subscriptionRemovedEndsTheSubscription() {
+        SimMailbox mailbox = sim.control().createMailbox(tenant.tenantId(), "remy", "Remy Moved");
+        Subscription request = subscription("users/" + mailbox.id() + "/messages", 120);
+        request.setLifecycleNotificationUrl(webhook.url());
+        Subscription created = graph.subscriptions().post(request);
+
+        sim.control().lifecycleEvent(tenant.tenantId(), created.getId(), "subscriptionRemoved");
+
+        JsonNode event = webhook.await(
+                        n -> created.getId().equals(n.get("subscriptionId").asString()) && n.has("lifecycleEvent"),
+                        1,
+                        Duration.ofSeconds(10))
+                .getFirst();
+        assertThat(event.get("lifecycleEvent").asString()).isEqualTo("subscriptionRemoved");
+        assertThat(graph.subscriptions().get().getValue())
+                .extracting(Subscription::getId)
+                .doesNotContain(created.getId());
+    }
+
     private static Subscription subscription(String resource, int minutes) {
         Subscription s = new Subscription();
         s.setChangeType("created,updated,deleted");
