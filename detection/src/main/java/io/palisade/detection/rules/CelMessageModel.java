@@ -5,6 +5,8 @@ import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.runtime.CelVariableResolver;
+import io.palisade.detection.analysis.sender.FreemailDomains;
+import io.palisade.detection.analysis.url.Urls;
 import io.palisade.detection.api.ScanContext;
 import io.palisade.detection.model.Address;
 import io.palisade.detection.model.Link;
@@ -54,6 +56,7 @@ final class CelMessageModel implements CelVariableResolver {
         vars.put("attachments", ListType.create(DYN_MAP));
         vars.put("signals", STRINGS);
         vars.put("own_domains", STRINGS);
+        vars.put("sender_freemail", SimpleType.BOOL);
         return Map.copyOf(vars);
     }
 
@@ -77,6 +80,8 @@ final class CelMessageModel implements CelVariableResolver {
                 () -> message.attachments().stream().map(AttachmentFields::new).toList());
         suppliers.put("signals", () -> List.copyOf(signals));
         suppliers.put("own_domains", () -> List.copyOf(new TreeSet<>(context.ownDomains())));
+        suppliers.put(
+                "sender_freemail", () -> FreemailDomains.contains(message.from().domain()));
         return new CelMessageModel(suppliers);
     }
 
@@ -112,9 +117,12 @@ final class CelMessageModel implements CelVariableResolver {
     }
 
     private static Map<String, String> url(Link link) {
-        UrlParts parts = UrlParts.of(link.url());
+        // Rules judge where a link really goes: Safe Links, URL Defense and redirects are unwrapped first.
+        String target = Urls.unwrap(link.url());
+        UrlParts parts = UrlParts.of(target);
         return Map.of(
                 "url", link.url(),
+                "target", target,
                 "host", parts.host(),
                 "domain", parts.domain(),
                 "tld", parts.tld(),
