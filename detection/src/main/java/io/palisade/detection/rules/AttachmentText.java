@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The text of a text-like attachment (HTML, SVG, XML, scripts, calendar files, plain text) for rules, so that a
- * condition can read what an attached page does. Binary files give the empty string: their text would be noise.
+ * The text of a text-like attachment (HTML, SVG, XML, scripts, calendar files, plain text) or of a PDF's first pages,
+ * for rules: what an attached page does, what a PDF invoice says. Other files give the empty string.
  */
 final class AttachmentText {
 
@@ -22,6 +22,9 @@ final class AttachmentText {
     private AttachmentText() {}
 
     static String of(Attachment attachment, Supplier<String> detectedType) {
+        if (AttachmentDocuments.isPdf(attachment)) {
+            return AttachmentDocuments.pdfText(attachment);
+        }
         if (!isTextLike(attachment, detectedType)) {
             return "";
         }

@@ -9,7 +9,7 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 
-/** The CEL compiler and runtime for rule conditions: the message model's variables and the strings extension. */
+/** The CEL compiler and runtime for rule conditions: the model's variables, the strings extension and cel.bind. */
 final class CelEnvironment {
 
     /** A bound on loop iterations per comprehension, so that no rule can run away on a large message. */
@@ -31,7 +31,7 @@ final class CelEnvironment {
         CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
                 .setOptions(OPTIONS)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                .addLibraries(CelExtensions.strings());
+                .addLibraries(CelExtensions.strings(), CelExtensions.bindings());
         CelMessageModel.VARIABLES.forEach(builder::addVar);
         return builder.build();
     }

@@ -32,6 +32,9 @@ final class CelMessageModel implements CelVariableResolver {
     private static final CelType STRING_MAP = MapType.create(SimpleType.STRING, SimpleType.STRING);
     private static final CelType DYN_MAP = MapType.create(SimpleType.STRING, SimpleType.DYN);
 
+    /** As many attachments as the attachment analyzer opens. */
+    private static final int MAX_ATTACHMENTS_OPENED = 50;
+
     /** Every variable and its type, in documentation order. */
     static final Map<String, CelType> VARIABLES = variables();
 
@@ -54,6 +57,7 @@ final class CelMessageModel implements CelVariableResolver {
         vars.put("html", SimpleType.STRING);
         vars.put("urls", ListType.create(STRING_MAP));
         vars.put("attachments", ListType.create(DYN_MAP));
+        vars.put("attachment_urls", ListType.create(STRING_MAP));
         vars.put("signals", STRINGS);
         vars.put("own_domains", STRINGS);
         vars.put("sender_freemail", SimpleType.BOOL);
@@ -78,6 +82,7 @@ final class CelMessageModel implements CelVariableResolver {
         suppliers.put(
                 "attachments",
                 () -> message.attachments().stream().map(AttachmentFields::new).toList());
+        suppliers.put("attachment_urls", () -> attachmentUrls(message));
         suppliers.put("signals", () -> List.copyOf(signals));
         suppliers.put("own_domains", () -> List.copyOf(new TreeSet<>(context.ownDomains())));
         suppliers.put(
@@ -129,6 +134,14 @@ final class CelMessageModel implements CelVariableResolver {
                 "path", parts.path(),
                 "anchor_text", link.anchorText(),
                 "source", link.source().name().toLowerCase(Locale.ROOT));
+    }
+
+    private static List<Map<String, String>> attachmentUrls(ParsedMessage message) {
+        return message.attachments().stream()
+                .limit(MAX_ATTACHMENTS_OPENED)
+                .flatMap(attachment -> AttachmentDocuments.links(attachment).stream())
+                .map(CelMessageModel::url)
+                .toList();
     }
 
     private static List<Address> concat(List<Address> first, List<Address> second) {
