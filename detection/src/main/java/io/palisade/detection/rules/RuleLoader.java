@@ -162,6 +162,13 @@ final class RuleLoader {
                         + ": condition must be true or false, but gives "
                         + ast.getResultType().name());
             }
+            var badPattern = RegexLiterals.firstInvalid(ast);
+            if (badPattern.isPresent()) {
+                throw new ConfigException(file.path()
+                        + ConditionPosition.of(node, condition, badPattern.get().location())
+                        + ": condition: invalid regular expression: "
+                        + badPattern.get().message());
+            }
             return CelEnvironment.RUNTIME.createProgram(ast);
         } catch (CelValidationException | CelEvaluationException e) {
             throw new ConfigException(file.path() + ": condition: " + e.getMessage(), e);

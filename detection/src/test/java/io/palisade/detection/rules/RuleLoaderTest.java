@@ -157,6 +157,14 @@ class RuleLoaderTest {
     }
 
     @Test
+    void refusesAnInvalidPatternAtLoadEvenBehindATestThatIsRarelyTrue() {
+        String yaml = rule("|\n  subject == \"never\"\n    && body.matches(r\"(?\\d+\")");
+
+        assertThatThrownBy(() -> load(PATH, yaml))
+                .hasMessageContaining(PATH + " (line 8, column 21): condition: invalid regular expression");
+    }
+
+    @Test
     void refusesAnUndeclaredVariable() {
         assertThatThrownBy(() -> load(PATH, rule("sendr.domain == \"x\"")))
                 .hasMessageContaining(PATH + " (line 6, column 12)")
