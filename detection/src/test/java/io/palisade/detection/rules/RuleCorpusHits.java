@@ -42,6 +42,7 @@ public final class RuleCorpusHits {
         rules.rules().forEach(rule -> hits.put(rule, new ArrayList<>()));
         int messages = 0;
         int outOfTime = 0;
+        int flagged = 0;
         long started = System.nanoTime();
         for (Path file : emlFiles(folder)) {
             ScanReport report =
@@ -50,13 +51,17 @@ public final class RuleCorpusHits {
             for (Findings.Finding finding : report.findings()) {
                 outOfTime += finding.signal().equals("LIMIT_TIME_BUDGET") ? 1 : 0;
             }
+            boolean any = false;
             for (Rule rule : rules.rules()) {
                 if (report.findings().contains(new Findings.Finding(rule.signal(), rule.name()))) {
                     hits.get(rule).add(file.getFileName().toString());
+                    any = true;
                 }
             }
+            flagged += any ? 1 : 0;
         }
-        print(folder, messages, outOfTime, (System.nanoTime() - started) / 1_000_000_000.0, hits, examples);
+        double seconds = (System.nanoTime() - started) / 1_000_000_000.0;
+        print(new Totals(folder, messages, flagged, outOfTime, seconds), hits, examples);
     }
 
     private static List<Path> emlFiles(Path folder) throws IOException {
@@ -65,10 +70,13 @@ public final class RuleCorpusHits {
         }
     }
 
-    private static void print(
-            Path folder, int messages, int outOfTime, double seconds, Map<Rule, List<String>> hits, int examples) {
+    private record Totals(Path folder, int messages, int flagged, int outOfTime, double seconds) {}
+
+    private static void print(Totals totals, Map<Rule, List<String>> hits, int examples) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        out.printf("folder=%s messages=%d out_of_time=%d seconds=%.1f%n", folder, messages, outOfTime, seconds);
+        out.printf(
+                "folder=%s messages=%d with_a_rule_hit=%d out_of_time=%d seconds=%.1f%n",
+                totals.folder(), totals.messages(), totals.flagged(), totals.outOfTime(), totals.seconds());
         int anyRule = 0;
         for (Map.Entry<Rule, List<String>> entry : hits.entrySet()) {
             List<String> files = entry.getValue();
