@@ -54,6 +54,7 @@ final class CelMessageModel implements CelVariableResolver {
         vars.put("subject", SimpleType.STRING);
         vars.put("headers", MapType.create(SimpleType.STRING, STRINGS));
         vars.put("body", SimpleType.STRING);
+        vars.put("text", SimpleType.STRING);
         vars.put("html", SimpleType.STRING);
         vars.put("urls", ListType.create(STRING_MAP));
         vars.put("attachments", ListType.create(DYN_MAP));
@@ -76,6 +77,8 @@ final class CelMessageModel implements CelVariableResolver {
         suppliers.put("subject", message::subject);
         suppliers.put("headers", message::headers);
         suppliers.put("body", message::textBody);
+        // Most content tests read subject and body together, case-folded: made once, not once per rule.
+        suppliers.put("text", () -> (message.subject() + " " + message.textBody()).toLowerCase(Locale.ROOT));
         suppliers.put("html", () -> message.html().map(d -> d.outerHtml()).orElse(""));
         suppliers.put(
                 "urls", () -> message.links().stream().map(CelMessageModel::url).toList());

@@ -84,8 +84,20 @@ class RuleFixturesTest {
     }
 
     @Test
-    void shipsRulesInEveryExampleCategory() {
-        assertThat(RULES.rules()).extracting(Rule::category).contains("credential-phishing", "malicious-attachment");
+    void shipsAtLeastFortyRulesCoveringEveryCategoryOfThePack() {
+        assertThat(RULES.rules()).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(RULES.rules())
+                .extracting(Rule::category)
+                .contains(
+                        "credential-phishing",
+                        "brand-impersonation",
+                        "payment-fraud",
+                        "gift-card-fraud",
+                        "malicious-attachment",
+                        "qr-code-phishing",
+                        "callback-scam",
+                        "html-smuggling",
+                        "lookalike-domain");
     }
 
     private static String folder(Rule rule) {
