@@ -68,6 +68,8 @@ final class AttachmentDocuments {
         }
     }
 
+    // Not yet: the attachment analyzer has already read these links and QR codes but does not hand them to the
+    // rule model, so a rule that reads them opens and renders the PDF a second time.
     private static List<Link> pdfLinks(Attachment attachment) {
         List<Link> links = new ArrayList<>();
         try (PDDocument document = Loader.loadPDF(attachment.content())) {
