@@ -202,6 +202,74 @@ class RuleLoaderTest {
         assertThat(fires(rules, binary)).as("a PDF is not read as text").isFalse();
     }
 
+    @Test
+    void offersSubjectAndBodyAsOneLowerCaseText() {
+        RuleSet rules = load(PATH, rule("text.contains(\"urgent wire\") && text.contains(\"today please\")"));
+
+        assertThat(fires(rules, "From: a@b.example\r\nSubject: URGENT Wire\r\n\r\nToday please"))
+                .isTrue();
+        assertThat(fires(rules, "From: a@b.example\r\nSubject: Lunch\r\n\r\nToday please"))
+                .isFalse();
+    }
+
+    @Test
+    void readsQrCodesOfAttachedImagesAsAttachmentUrls() throws Exception {
+        RuleSet rules = load(
+                PATH,
+                rule("attachment_urls.exists(u, u.source == \"qr_code\" && u.domain == \"example.net\""
+                        + " && u.host == \"scan.example.net\")"));
+        var matrix = new com.google.zxing.qrcode.QRCodeWriter()
+                .encode("https://scan.example.net/a", com.google.zxing.BarcodeFormat.QR_CODE, 200, 200);
+        var png = new java.io.ByteArrayOutputStream();
+        com.google.zxing.client.j2se.MatrixToImageWriter.writeToStream(matrix, "png", png);
+
+        assertThat(fires(rules, attachedBase64("code.png", "image/png", png.toByteArray())))
+                .isTrue();
+        assertThat(fires(rules, attachedBase64("logo.png", "image/png", blankPng())))
+                .isFalse();
+    }
+
+    @Test
+    void readsTheTextOfAttachedPdfs() throws Exception {
+        RuleSet rules = load(PATH, rule("attachments.exists(a, a.text.contains(\"call +1 808 555 0143\"))"));
+        byte[] pdf;
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            try (var stream = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                stream.beginText();
+                stream.setFont(
+                        new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                                org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA),
+                        12);
+                stream.newLineAtOffset(72, 700);
+                stream.showText("To cancel, call +1 808 555 0143");
+                stream.endText();
+            }
+            var out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            pdf = out.toByteArray();
+        }
+
+        assertThat(fires(rules, attachedBase64("order.pdf", "application/pdf", pdf)))
+                .isTrue();
+    }
+
+    private static byte[] blankPng() throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(50, 50, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static String attachedBase64(String name, String type, byte[] content) {
+        return "From: a@b.example\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n"
+                + "--x\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n--x\r\nContent-Type: " + type
+                + "\r\nContent-Disposition: attachment; filename=" + name
+                + "\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(content) + "\r\n--x--\r\n";
+    }
+
     private static String attached(String name, String type, String content) {
         return "From: a@b.example\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n"
                 + "--x\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n--x\r\nContent-Type: " + type
