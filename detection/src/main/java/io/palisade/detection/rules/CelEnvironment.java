@@ -8,6 +8,7 @@ import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.CelStandardFunctions;
 
 /** The CEL compiler and runtime for rule conditions: the model's variables, the strings extension and cel.bind. */
 final class CelEnvironment {
@@ -23,6 +24,12 @@ final class CelEnvironment {
     static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
             .setOptions(OPTIONS)
             .addLibraries(CelExtensions.strings())
+            // matches with compiled patterns kept, in place of the standard one that compiles on every call.
+            .setStandardEnvironmentEnabled(false)
+            .setStandardFunctions(CelStandardFunctions.newBuilder()
+                    .excludeFunctions(CelStandardFunctions.StandardFunction.MATCHES)
+                    .build())
+            .addFunctionBindings(CachedPatterns.bindings())
             .build();
 
     private CelEnvironment() {}
