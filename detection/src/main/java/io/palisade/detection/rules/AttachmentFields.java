@@ -13,11 +13,13 @@ import java.util.Set;
 final class AttachmentFields extends AbstractMap<String, Object> {
 
     private static final String DETECTED_TYPE = "detected_type";
+    private static final String TEXT = "text";
     private static final Set<String> KEYS =
-            Set.of("name", "extension", "declared_type", DETECTED_TYPE, "size", "sha256");
+            Set.of("name", "extension", "declared_type", DETECTED_TYPE, "size", "sha256", "inline", TEXT);
 
     private final Attachment attachment;
     private String detectedType;
+    private String text;
 
     AttachmentFields(Attachment attachment) {
         this.attachment = attachment;
@@ -35,6 +37,8 @@ final class AttachmentFields extends AbstractMap<String, Object> {
             case DETECTED_TYPE -> detectedType();
             case "size" -> (long) attachment.content().length;
             case "sha256" -> attachment.sha256();
+            case "inline" -> attachment.inline();
+            case TEXT -> text();
             default -> null;
         };
     }
@@ -51,6 +55,13 @@ final class AttachmentFields extends AbstractMap<String, Object> {
             all.put(key, get(key));
         }
         return all.entrySet();
+    }
+
+    private String text() {
+        if (text == null) {
+            text = AttachmentText.of(attachment, this::detectedType);
+        }
+        return text;
     }
 
     private String detectedType() {

@@ -8,8 +8,9 @@ import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.CelStandardFunctions;
 
-/** The CEL compiler and runtime for rule conditions: the message model's variables and the strings extension. */
+/** The CEL compiler and runtime for rule conditions: the model's variables, the strings extension and cel.bind. */
 final class CelEnvironment {
 
     /** A bound on loop iterations per comprehension, so that no rule can run away on a large message. */
@@ -23,6 +24,12 @@ final class CelEnvironment {
     static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
             .setOptions(OPTIONS)
             .addLibraries(CelExtensions.strings())
+            // matches with compiled patterns kept, in place of the standard one that compiles on every call.
+            .setStandardEnvironmentEnabled(false)
+            .setStandardFunctions(CelStandardFunctions.newBuilder()
+                    .excludeFunctions(CelStandardFunctions.StandardFunction.MATCHES)
+                    .build())
+            .addFunctionBindings(CachedPatterns.bindings())
             .build();
 
     private CelEnvironment() {}
@@ -31,7 +38,7 @@ final class CelEnvironment {
         CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
                 .setOptions(OPTIONS)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                .addLibraries(CelExtensions.strings());
+                .addLibraries(CelExtensions.strings(), CelExtensions.bindings());
         CelMessageModel.VARIABLES.forEach(builder::addVar);
         return builder.build();
     }

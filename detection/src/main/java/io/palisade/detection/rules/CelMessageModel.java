@@ -5,6 +5,8 @@ import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.runtime.CelVariableResolver;
+import io.palisade.detection.analysis.sender.FreemailDomains;
+import io.palisade.detection.analysis.url.Urls;
 import io.palisade.detection.api.ScanContext;
 import io.palisade.detection.model.Address;
 import io.palisade.detection.model.Link;
@@ -30,6 +32,9 @@ final class CelMessageModel implements CelVariableResolver {
     private static final CelType STRING_MAP = MapType.create(SimpleType.STRING, SimpleType.STRING);
     private static final CelType DYN_MAP = MapType.create(SimpleType.STRING, SimpleType.DYN);
 
+    /** As many attachments as the attachment analyzer opens. */
+    private static final int MAX_ATTACHMENTS_OPENED = 50;
+
     /** Every variable and its type, in documentation order. */
     static final Map<String, CelType> VARIABLES = variables();
 
@@ -49,11 +54,14 @@ final class CelMessageModel implements CelVariableResolver {
         vars.put("subject", SimpleType.STRING);
         vars.put("headers", MapType.create(SimpleType.STRING, STRINGS));
         vars.put("body", SimpleType.STRING);
+        vars.put("text", SimpleType.STRING);
         vars.put("html", SimpleType.STRING);
         vars.put("urls", ListType.create(STRING_MAP));
         vars.put("attachments", ListType.create(DYN_MAP));
+        vars.put("attachment_urls", ListType.create(STRING_MAP));
         vars.put("signals", STRINGS);
         vars.put("own_domains", STRINGS);
+        vars.put("sender_freemail", SimpleType.BOOL);
         return Map.copyOf(vars);
     }
 
@@ -69,14 +77,19 @@ final class CelMessageModel implements CelVariableResolver {
         suppliers.put("subject", message::subject);
         suppliers.put("headers", message::headers);
         suppliers.put("body", message::textBody);
+        // Most content tests read subject and body together, case-folded: made once, not once per rule.
+        suppliers.put("text", () -> (message.subject() + " " + message.textBody()).toLowerCase(Locale.ROOT));
         suppliers.put("html", () -> message.html().map(d -> d.outerHtml()).orElse(""));
         suppliers.put(
                 "urls", () -> message.links().stream().map(CelMessageModel::url).toList());
         suppliers.put(
                 "attachments",
                 () -> message.attachments().stream().map(AttachmentFields::new).toList());
+        suppliers.put("attachment_urls", () -> attachmentUrls(message));
         suppliers.put("signals", () -> List.copyOf(signals));
         suppliers.put("own_domains", () -> List.copyOf(new TreeSet<>(context.ownDomains())));
+        suppliers.put(
+                "sender_freemail", () -> FreemailDomains.contains(message.from().domain()));
         return new CelMessageModel(suppliers);
     }
 
@@ -112,15 +125,26 @@ final class CelMessageModel implements CelVariableResolver {
     }
 
     private static Map<String, String> url(Link link) {
-        UrlParts parts = UrlParts.of(link.url());
+        // Rules judge where a link really goes: Safe Links, URL Defense and redirects are unwrapped first.
+        String target = Urls.unwrap(link.url());
+        UrlParts parts = UrlParts.of(target);
         return Map.of(
                 "url", link.url(),
+                "target", target,
                 "host", parts.host(),
                 "domain", parts.domain(),
                 "tld", parts.tld(),
                 "path", parts.path(),
                 "anchor_text", link.anchorText(),
                 "source", link.source().name().toLowerCase(Locale.ROOT));
+    }
+
+    private static List<Map<String, String>> attachmentUrls(ParsedMessage message) {
+        return message.attachments().stream()
+                .limit(MAX_ATTACHMENTS_OPENED)
+                .flatMap(attachment -> AttachmentDocuments.links(attachment).stream())
+                .map(CelMessageModel::url)
+                .toList();
     }
 
     private static List<Address> concat(List<Address> first, List<Address> second) {

@@ -22,9 +22,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -117,6 +117,11 @@ final class RuleLoader {
         Map<String, Node> nodes = new HashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode key) {
+                if (!KEYS.contains(key.getValue())) {
+                    // Named with its position, so that a misspelt key is easy to find.
+                    throw new ConfigException(file.path() + YamlDocuments.at(key.getStartMark()) + ": unknown field '"
+                            + key.getValue() + "'; allowed: " + new TreeSet<>(KEYS));
+                }
                 nodes.put(key.getValue(), tuple.getValueNode());
             }
         }
@@ -147,15 +152,22 @@ final class RuleLoader {
         CelValidationResult result = CelEnvironment.COMPILER.compile(condition, file.path());
         if (result.hasError()) {
             CelIssue issue = result.getErrors().getFirst();
-            throw new ConfigException(
-                    file.path() + position(node, issue.getSourceLocation()) + ": condition: " + issue.getMessage());
+            throw new ConfigException(file.path() + ConditionPosition.of(node, condition, issue.getSourceLocation())
+                    + ": condition: " + issue.getMessage());
         }
         try {
             CelAbstractSyntaxTree ast = result.getAst();
             if (!ast.getResultType().equals(SimpleType.BOOL)) {
-                throw new ConfigException(file.path() + position(node, CelSourceLocation.NONE)
+                throw new ConfigException(file.path() + ConditionPosition.of(node, condition, CelSourceLocation.NONE)
                         + ": condition must be true or false, but gives "
                         + ast.getResultType().name());
+            }
+            var badPattern = RegexLiterals.firstInvalid(ast);
+            if (badPattern.isPresent()) {
+                throw new ConfigException(file.path()
+                        + ConditionPosition.of(node, condition, badPattern.get().location())
+                        + ": condition: invalid regular expression: "
+                        + badPattern.get().message());
             }
             return CelEnvironment.RUNTIME.createProgram(ast);
         } catch (CelValidationException | CelEvaluationException e) {
@@ -179,44 +191,5 @@ final class RuleLoader {
         Node node = nodes.get(key);
         String at = node == null ? "" : YamlDocuments.at(node.getStartMark());
         return new ConfigException(file.path() + at + ": " + problem);
-    }
-
-    /**
-     * The file position of a place in the condition: a block scalar ({@code |} or {@code >}) starts on the line
-     * after its indicator, indented; a flow scalar starts where its node starts.
-     */
-    private static String position(Node node, CelSourceLocation location) {
-        if (node == null) {
-            return "";
-        }
-        int nodeLine = node.getStartMark().getLine();
-        int nodeColumn = node.getStartMark().getColumn();
-        int celLine = Math.max(1, location.getLine());
-        int celColumn = Math.max(0, location.getColumn());
-        ScalarStyle style = node instanceof ScalarNode scalar ? scalar.getScalarStyle() : ScalarStyle.PLAIN;
-        boolean block = style == ScalarStyle.LITERAL || style == ScalarStyle.FOLDED;
-        boolean quoted = style == ScalarStyle.DOUBLE_QUOTED || style == ScalarStyle.SINGLE_QUOTED;
-        int line = block ? nodeLine + 1 + celLine : nodeLine + celLine;
-        int column;
-        if (block) {
-            column = blockIndentOf(node) + celColumn + 1;
-        } else {
-            column = (celLine == 1 ? nodeColumn + (quoted ? 1 : 0) : 0) + celColumn + 1;
-        }
-        return " (line " + line + ", column " + column + ")";
-    }
-
-    private static int blockIndentOf(Node node) {
-        // The content starts on the line after the indicator; its indentation precedes its first character.
-        int[] text = node.getStartMark().getBuffer();
-        int index = node.getStartMark().getIndex();
-        while (index < text.length && text[index] != '\n') {
-            index++;
-        }
-        int indent = 0;
-        for (int i = index + 1; i < text.length && text[i] == ' '; i++) {
-            indent++;
-        }
-        return indent;
     }
 }

@@ -52,6 +52,11 @@ public final class RuleSet {
         return rules.stream().map(CompiledRule::rule).toList();
     }
 
+    /** The compiled rules, for tests: each condition is compiled once, when the set is loaded. */
+    List<CompiledRule> compiled() {
+        return rules;
+    }
+
     /** A content hash of the rule files: the rule pack version recorded in verdicts. */
     public String version() {
         return version;

@@ -107,8 +107,61 @@ class RuleLoaderTest {
 
         assertThatThrownBy(() -> load(PATH, yaml))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining(PATH + " (line 8, column")
+                .hasMessageContaining(PATH + " (line 8, column 29)")
                 .hasMessageContaining("nosuchfunction");
+    }
+
+    @Test
+    void pointsIntoAFoldedConditionAtTheLineAndColumnOfTheError() {
+        String yaml = rule(">\n  subject.contains(\"a\")\n  && sendr.domain == \"x\"");
+
+        assertThatThrownBy(() -> load(PATH, yaml)).hasMessageContaining(PATH + " (line 8, column 6)");
+    }
+
+    @Test
+    void pointsIntoAPlainConditionSpanningLines() {
+        String yaml = rule("subject.contains(\"a\")\n  && sendr.domain == \"x\"");
+
+        assertThatThrownBy(() -> load(PATH, yaml)).hasMessageContaining(PATH + " (line 7, column 6)");
+    }
+
+    @Test
+    void pointsIntoAQuotedConditionPastItsEscapes() {
+        String yaml = rule("\"subject == \\\"a\\\" && sendr.domain == \\\"x\\\"\"");
+
+        assertThatThrownBy(() -> load(PATH, yaml)).hasMessageContaining(PATH + " (line 6, column 33)");
+    }
+
+    @Test
+    void keepsTheIdWrittenInTheFileWhenTheFileIsRenamedOrMoved() {
+        Rule before = load(PATH, rule("true")).rules().getFirst();
+        Rule after = load("rules/other-category/renamed.yaml", rule("true").replace("a prize", "a reward"))
+                .rules()
+                .getFirst();
+
+        assertThat(after.id()).isEqualTo(before.id());
+        assertThat(after.path()).isEqualTo("rules/other-category/renamed.yaml");
+    }
+
+    @Test
+    void compilesEveryConditionOnceAtLoadAndSharesIt() {
+        RuleSet rules = load(PATH, rule("subject.contains(\"prize\")"));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(fires(rules, "From: a@b.example\r\nSubject: a prize\r\n\r\nx"))
+                    .isTrue();
+        }
+        assertThat(rules.compiled())
+                .singleElement()
+                .satisfies(c -> assertThat(c.program()).isNotNull());
+    }
+
+    @Test
+    void refusesAnInvalidPatternAtLoadEvenBehindATestThatIsRarelyTrue() {
+        String yaml = rule("|\n  subject == \"never\"\n    && body.matches(r\"(?\\d+\")");
+
+        assertThatThrownBy(() -> load(PATH, yaml))
+                .hasMessageContaining(PATH + " (line 8, column 21): condition: invalid regular expression");
     }
 
     @Test
@@ -116,6 +169,112 @@ class RuleLoaderTest {
         assertThatThrownBy(() -> load(PATH, rule("sendr.domain == \"x\"")))
                 .hasMessageContaining(PATH + " (line 6, column 12)")
                 .hasMessageContaining("undeclared reference to 'sendr'");
+    }
+
+    @Test
+    void unwrapsRewrittenLinksSoRulesJudgeTheRealDestination() {
+        RuleSet rules = load(
+                PATH, rule("urls.exists(u, u.host == \"login.evil.example.net\" && u.url.contains(\"safelinks\"))"));
+
+        assertThat(fires(
+                        rules,
+                        "From: a@b.example\r\n\r\nGo to https://eur01.safelinks.protection.outlook.com/?url="
+                                + "https%3A%2F%2Flogin.evil.example.net%2Fa&data=1 now"))
+                .isTrue();
+    }
+
+    @Test
+    void tellsWhetherTheSenderUsesAFreeMailService() {
+        RuleSet rules = load(PATH, rule("sender_freemail"));
+
+        assertThat(fires(rules, "From: someone@gmail.com\r\n\r\nx")).isTrue();
+        assertThat(fires(rules, "From: someone@fabrikam.com\r\n\r\nx")).isFalse();
+    }
+
+    @Test
+    void exposesTheTextOfTextLikeAttachmentsOnly() {
+        RuleSet rules = load(PATH, rule("attachments.exists(a, a.text.contains(\"atob(\") && !a.inline)"));
+        String page = "<html><script>var b = atob('SGVsbG8=');</script></html>";
+        String html = attached("page.html", "text/html", page);
+        String binary = attached("scan.pdf", "application/pdf", "%PDF-1.4\r\n" + page);
+
+        assertThat(fires(rules, html)).isTrue();
+        assertThat(fires(rules, binary)).as("a PDF is not read as text").isFalse();
+    }
+
+    @Test
+    void offersSubjectAndBodyAsOneLowerCaseText() {
+        RuleSet rules = load(PATH, rule("text.contains(\"urgent wire\") && text.contains(\"today please\")"));
+
+        assertThat(fires(rules, "From: a@b.example\r\nSubject: URGENT Wire\r\n\r\nToday please"))
+                .isTrue();
+        assertThat(fires(rules, "From: a@b.example\r\nSubject: Lunch\r\n\r\nToday please"))
+                .isFalse();
+    }
+
+    @Test
+    void readsQrCodesOfAttachedImagesAsAttachmentUrls() throws Exception {
+        RuleSet rules = load(
+                PATH,
+                rule("attachment_urls.exists(u, u.source == \"qr_code\" && u.domain == \"example.net\""
+                        + " && u.host == \"scan.example.net\")"));
+        var matrix = new com.google.zxing.qrcode.QRCodeWriter()
+                .encode("https://scan.example.net/a", com.google.zxing.BarcodeFormat.QR_CODE, 200, 200);
+        var png = new java.io.ByteArrayOutputStream();
+        com.google.zxing.client.j2se.MatrixToImageWriter.writeToStream(matrix, "png", png);
+
+        assertThat(fires(rules, attachedBase64("code.png", "image/png", png.toByteArray())))
+                .isTrue();
+        assertThat(fires(rules, attachedBase64("logo.png", "image/png", blankPng())))
+                .isFalse();
+    }
+
+    @Test
+    void readsTheTextOfAttachedPdfs() throws Exception {
+        RuleSet rules = load(PATH, rule("attachments.exists(a, a.text.contains(\"call +1 808 555 0143\"))"));
+        byte[] pdf;
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            try (var stream = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                stream.beginText();
+                stream.setFont(
+                        new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                                org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA),
+                        12);
+                stream.newLineAtOffset(72, 700);
+                stream.showText("To cancel, call +1 808 555 0143");
+                stream.endText();
+            }
+            var out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            pdf = out.toByteArray();
+        }
+
+        assertThat(fires(rules, attachedBase64("order.pdf", "application/pdf", pdf)))
+                .isTrue();
+    }
+
+    private static byte[] blankPng() throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(50, 50, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static String attachedBase64(String name, String type, byte[] content) {
+        return "From: a@b.example\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n"
+                + "--x\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n--x\r\nContent-Type: " + type
+                + "\r\nContent-Disposition: attachment; filename=" + name
+                + "\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(content) + "\r\n--x--\r\n";
+    }
+
+    private static String attached(String name, String type, String content) {
+        return "From: a@b.example\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n"
+                + "--x\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n--x\r\nContent-Type: " + type
+                + "\r\nContent-Disposition: attachment; filename=" + name + "\r\n\r\n" + content
+                + "\r\n--x--\r\n";
     }
 
     @Test
@@ -145,7 +304,7 @@ class RuleLoaderTest {
         assertThatThrownBy(() -> load(PATH, rule("true").replace("Test category: subject", "subject")))
                 .hasMessageContaining("name must read \"Category: specifics\"");
         assertThatThrownBy(() -> load(PATH, rule("true") + "severty: low\n"))
-                .hasMessageContaining("unknown field(s) [severty]");
+                .hasMessageContaining(PATH + " (line 7, column 1): unknown field 'severty'");
     }
 
     @Test
