@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -49,6 +50,14 @@ public class TenantKeys {
             stored = select(tenantId, purpose);
         }
         return Base64.getDecoder().decode(cipher.decrypt(stored.getFirst(), context));
+    }
+
+    /** The tenant's key for {@code purpose} if one was made; never creates one (for verifying what others sent). */
+    public Optional<byte[]> existing(UUID tenantId, String purpose) {
+        String context = "tenant-key:" + tenantId + ":" + purpose;
+        return select(tenantId, purpose).stream()
+                .findFirst()
+                .map(stored -> Base64.getDecoder().decode(cipher.decrypt(stored, context)));
     }
 
     private List<String> select(UUID tenantId, String purpose) {
