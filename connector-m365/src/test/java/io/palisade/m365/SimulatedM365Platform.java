@@ -7,6 +7,9 @@ import io.palisade.core.connector.contract.MailboxPlatform;
 import io.palisade.simulator.control.DeliveredMessage;
 import io.palisade.simulator.control.MailboxState;
 import io.palisade.simulator.control.SimTenant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -95,6 +98,20 @@ public final class SimulatedM365Platform implements MailboxPlatform {
         return found;
     }
 
+    /** Through Graph's {@code $value}, which renders a MIME also for a message created from JSON. */
+    private byte[] mime(String mailbox, String messageId) {
+        try (InputStream in = graph.users()
+                .byUserId(mailbox)
+                .messages()
+                .byMessageId(messageId)
+                .content()
+                .get()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private StoredMessage stored(String mailbox, MailboxState.Folder folder, MailboxState.Message m) {
         Message categories = graph.users()
                 .byUserId(mailbox)
@@ -110,6 +127,6 @@ public final class SimulatedM365Platform implements MailboxPlatform {
                 Set.copyOf(categories.getCategories() == null ? List.of() : categories.getCategories()),
                 m.receivedDateTime(),
                 m.isDraft(),
-                SharedSimulator.control().mime(simTenant.tenantId(), mailbox, m.id()));
+                mime(mailbox, m.id()));
     }
 }
