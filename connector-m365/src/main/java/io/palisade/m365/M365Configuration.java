@@ -2,6 +2,7 @@ package io.palisade.m365;
 
 import io.palisade.m365.catchup.CatchUpProperties;
 import io.palisade.m365.catchup.CatchUpSweepJob;
+import io.palisade.m365.graph.ThrottleProperties;
 import io.palisade.m365.subscription.RenewalProperties;
 import io.palisade.m365.subscription.SubscriptionRenewalJob;
 import java.time.Duration;
@@ -19,7 +20,12 @@ import org.springframework.context.annotation.Configuration;
  * its two jobs on the clustered Quartz scheduler (subscription renewal, catch-up sweep).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({M365Properties.class, CatchUpProperties.class, RenewalProperties.class})
+@EnableConfigurationProperties({
+    M365Properties.class,
+    CatchUpProperties.class,
+    RenewalProperties.class,
+    ThrottleProperties.class
+})
 public class M365Configuration {
 
     static final String RENEWAL_JOB = "palisade.m365.renewal";

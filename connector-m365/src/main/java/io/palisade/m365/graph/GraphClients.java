@@ -7,10 +7,14 @@ import com.azure.identity.ClientSecretCredentialBuilder;
 import com.microsoft.graph.core.requests.BaseGraphRequestAdapter;
 import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.RequestOption;
 import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
+import com.microsoft.kiota.http.middleware.options.IShouldRetry;
+import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.palisade.m365.M365Properties;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,9 +38,21 @@ public class GraphClients {
     private final Optional<GraphTrust> trust;
     private final Map<String, GraphServiceClient> clients = new ConcurrentHashMap<>();
 
-    public GraphClients(M365Properties properties, ObjectProvider<GraphTrust> trust) {
+    private final GraphThrottle throttle;
+    private final ThrottleProperties throttling;
+    private final Clock clock;
+
+    public GraphClients(
+            M365Properties properties,
+            ObjectProvider<GraphTrust> trust,
+            GraphThrottle throttle,
+            ThrottleProperties throttling,
+            Clock clock) {
         this.properties = properties;
         this.trust = Optional.ofNullable(trust.getIfAvailable());
+        this.throttle = throttle;
+        this.throttling = throttling;
+        this.clock = clock;
     }
 
     /**
@@ -58,7 +74,7 @@ public class GraphClients {
                 credential(externalTenantId),
                 new String[] {properties.graphBaseUrl().getHost()},
                 GRAPH_SCOPE);
-        return new GraphServiceClient(new BaseGraphRequestAdapter(auth, baseUrl, okHttp()));
+        return new GraphServiceClient(new BaseGraphRequestAdapter(auth, baseUrl, okHttp(externalTenantId)));
     }
 
     private TokenCredential credential(String externalTenantId) {
@@ -71,8 +87,18 @@ public class GraphClients {
         return builder.build();
     }
 
-    private OkHttpClient okHttp() {
-        OkHttpClient.Builder builder = GraphClientFactory.create();
+    /**
+     * The SDK's default middleware, with its retry handler waiting inline only for short Retry-After values (longer
+     * ones go back to the work queue as a retryable failure), then the tenant's circuit breaker and the throttle.
+     */
+    private OkHttpClient okHttp(String externalTenantId) {
+        long inlineSeconds = throttling.inlineRetryAfter().toSeconds();
+        IShouldRetry shortWaitsOnly = (delay, attempt, request, response) -> delay <= inlineSeconds;
+        OkHttpClient.Builder builder = GraphClientFactory.create(
+                        new RequestOption[] {new RetryHandlerOption(shortWaitsOnly, 2, 1)})
+                .addInterceptor(new CircuitBreaker(
+                        externalTenantId, throttling.breakerFailures(), throttling.breakerOpen(), clock))
+                .addInterceptor(throttle.interceptor());
         trust.ifPresent(t -> builder.sslSocketFactory(t.sslContext().getSocketFactory(), t.trustManager()));
         return builder.build();
     }

@@ -1,53 +1,21 @@
 package io.palisade.m365.subscription;
 
-import io.palisade.core.connector.ConnectorException;
-import java.time.Clock;
-import java.util.List;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/**
- * Renews every active subscription that expires within {@link RenewalProperties#renewBefore()}, on one instance of
- * the cluster at a time. A failed renewal is left FAILED on its row (health shows it) and tried again next run.
- */
+/** Runs {@link SubscriptionRenewal} on the clustered Quartz scheduler, on one instance at a time. */
 @DisallowConcurrentExecution
 public class SubscriptionRenewalJob implements Job {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionRenewalJob.class);
+    private final SubscriptionRenewal renewal;
 
-    private final SubscriptionStore store;
-    private final SubscriptionManager subscriptions;
-    private final RenewalProperties properties;
-    private final Clock clock;
-
-    public SubscriptionRenewalJob(
-            SubscriptionStore store, SubscriptionManager subscriptions, RenewalProperties properties, Clock clock) {
-        this.store = store;
-        this.subscriptions = subscriptions;
-        this.properties = properties;
-        this.clock = clock;
+    public SubscriptionRenewalJob(SubscriptionRenewal renewal) {
+        this.renewal = renewal;
     }
 
     @Override
     public void execute(JobExecutionContext context) {
-        renewDue();
-    }
-
-    /** Renews what is due; returns how many renewals failed. */
-    public int renewDue() {
-        List<SubscriptionRecord> due = store.findRenewable(clock.instant().plus(properties.renewBefore()));
-        int failed = 0;
-        for (SubscriptionRecord record : due) {
-            try {
-                subscriptions.renew(record);
-            } catch (ConnectorException | RuntimeException e) {
-                failed++;
-            }
-        }
-        LOG.info("event=m365_renewal_run due={} failed={}", due.size(), failed);
-        return failed;
+        renewal.renewDue();
     }
 }
