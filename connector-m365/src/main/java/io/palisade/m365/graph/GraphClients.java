@@ -93,7 +93,8 @@ public class GraphClients {
      */
     private OkHttpClient okHttp(String externalTenantId) {
         long inlineSeconds = throttling.inlineRetryAfter().toSeconds();
-        IShouldRetry shortWaitsOnly = (delay, attempt, request, response) -> delay <= inlineSeconds;
+        IShouldRetry shortWaitsOnly =
+                (delay, attempt, request, response) -> retryAfterSeconds(response) <= inlineSeconds;
         OkHttpClient.Builder builder = GraphClientFactory.create(
                         new RequestOption[] {new RetryHandlerOption(shortWaitsOnly, 2, 1)})
                 .addInterceptor(new CircuitBreaker(
@@ -101,6 +102,19 @@ public class GraphClients {
                 .addInterceptor(throttle.interceptor());
         trust.ifPresent(t -> builder.sslSocketFactory(t.sslContext().getSocketFactory(), t.trustManager()));
         return builder.build();
+    }
+
+    /** Graph's Retry-After in seconds; 0 when absent or a date (the handler's own short backoff then applies). */
+    static long retryAfterSeconds(okhttp3.Response response) {
+        String value = response == null ? null : response.header("Retry-After");
+        if (value == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static HttpClient azureHttpClient(GraphTrust trust) {

@@ -72,11 +72,10 @@ class GraphThrottlingTest extends M365IntegrationTest {
         MessageRef ref = deliver(tenant);
         SharedSimulator.control().addFault(Fault.throttle(5, 120).onPathsContaining("/$value"));
 
-        assertThatThrownBy(() -> connector.fetchMime(ref))
-                .isInstanceOfSatisfying(ConnectorException.class, e -> {
-                    assertThat(e.isRetryable()).isTrue();
-                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));
-                });
+        assertThatThrownBy(() -> connector.fetchMime(ref)).isInstanceOfSatisfying(ConnectorException.class, e -> {
+            assertThat(e.isRetryable()).isTrue();
+            assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));
+        });
     }
 
     @Test
