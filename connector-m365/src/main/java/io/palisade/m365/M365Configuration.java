@@ -3,6 +3,8 @@ package io.palisade.m365;
 import io.palisade.m365.catchup.CatchUpProperties;
 import io.palisade.m365.catchup.CatchUpSweepJob;
 import io.palisade.m365.graph.ThrottleProperties;
+import io.palisade.m365.onboarding.MailboxRefreshJob;
+import io.palisade.m365.onboarding.MailboxSelection;
 import io.palisade.m365.subscription.RenewalProperties;
 import io.palisade.m365.subscription.SubscriptionRenewalJob;
 import java.time.Duration;
@@ -24,12 +26,14 @@ import org.springframework.context.annotation.Configuration;
     M365Properties.class,
     CatchUpProperties.class,
     RenewalProperties.class,
-    ThrottleProperties.class
+    ThrottleProperties.class,
+    MailboxSelection.class
 })
 public class M365Configuration {
 
     static final String RENEWAL_JOB = "palisade.m365.renewal";
     static final String SWEEP_JOB = "palisade.m365.catch-up-sweep";
+    static final String REFRESH_JOB = "palisade.m365.mailbox-refresh";
 
     @Bean
     JobDetail m365RenewalJob() {
@@ -57,6 +61,29 @@ public class M365Configuration {
     @Bean
     Trigger m365SweepTrigger(JobDetail m365SweepJob, CatchUpProperties properties) {
         return every(m365SweepJob, SWEEP_JOB, properties.sweepInterval());
+    }
+
+    @Bean
+    JobDetail m365MailboxRefreshJob() {
+        return JobBuilder.newJob(MailboxRefreshJob.class)
+                .withIdentity(REFRESH_JOB)
+                .withDescription("Re-reads every Microsoft 365 tenant's users into its watched mailboxes")
+                .storeDurably()
+                .build();
+    }
+
+    @Bean
+    Trigger m365MailboxRefreshTrigger(JobDetail m365MailboxRefreshJob) {
+        // Daily, first run a day after start: onboarding itself discovers the mailboxes.
+        return TriggerBuilder.newTrigger()
+                .forJob(m365MailboxRefreshJob)
+                .withIdentity(REFRESH_JOB)
+                .startAt(java.util.Date.from(java.time.Instant.now().plus(Duration.ofDays(1))))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInHours(24)
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
     }
 
     private static Trigger every(JobDetail job, String name, Duration interval) {

@@ -1,6 +1,8 @@
 package io.palisade.m365.graph;
 
+import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
@@ -13,6 +15,7 @@ import com.microsoft.kiota.http.middleware.options.IShouldRetry;
 import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.palisade.core.connector.ConnectorException;
 import io.palisade.m365.M365Properties;
 import java.time.Clock;
 import java.util.Map;
@@ -66,6 +69,35 @@ public class GraphClients {
             throw new IllegalStateException("palisade.m365.client-id and client-secret are not configured");
         }
         return clients.computeIfAbsent(externalTenantId, this::create);
+    }
+
+    /**
+     * An app-only token for a customer tenant, fetched now: the proof that admin consent took effect.
+     *
+     * @throws ConnectorException (permanent) when the identity platform refuses, for example before consent
+     */
+    public AccessToken appToken(String externalTenantId) throws ConnectorException {
+        if (!properties.configured()) {
+            throw ConnectorException.permanent("palisade.m365.client-id and client-secret are not configured", null);
+        }
+        try {
+            AccessToken token =
+                    credential(externalTenantId).getTokenSync(new TokenRequestContext().addScopes(GRAPH_SCOPE));
+            if (token == null || token.getToken() == null) {
+                throw ConnectorException.permanent("the identity platform issued no token", null);
+            }
+            return token;
+        } catch (RuntimeException e) {
+            // The platform's message may quote request details; keep only its AADSTS code.
+            String code = aadstsCode(String.valueOf(e.getMessage()));
+            throw ConnectorException.permanent("no app token for the tenant (" + code + ")", null);
+        }
+    }
+
+    private static String aadstsCode(String message) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("AADSTS\\d+").matcher(message);
+        return m.find() ? m.group() : "no AADSTS code";
     }
 
     private GraphServiceClient create(String externalTenantId) {
