@@ -47,7 +47,16 @@ class BannerWriter {
             method = "flagged_copy";
             newId = flaggedCopy.create(graph, ref, original, rewritten);
         }
-        MessageState.deleteOriginal(graph, ref);
+        try {
+            MessageState.deleteOriginal(graph, ref);
+        } catch (ConnectorException e) {
+            // Retrying the whole write would make a second copy; the bannered copy stands, the old one stays.
+            LOG.error(
+                    "event=m365_original_not_removed tenant={} method={} error={}",
+                    ref.tenantId(),
+                    method,
+                    e.getMessage());
+        }
         LOG.info("event=m365_content_replaced tenant={} method={} id_changed=true", ref.tenantId(), method);
         return newId;
     }
@@ -78,11 +87,9 @@ class BannerWriter {
 
     private String imported(GraphServiceClient graph, MessageRef ref, Message original, byte[] newMime)
             throws ConnectorException {
+        String newId;
         try {
-            String newId = mimeImport.importInto(graph, ref, original.getParentFolderId(), newMime);
-            MessageState.restoreUserState(
-                    graph, new MessageRef(ref.tenantId(), ref.providerMailboxId(), newId), original);
-            return newId;
+            newId = mimeImport.importInto(graph, ref, original.getParentFolderId(), newMime);
         } catch (ApiException e) {
             if (e.getResponseStatusCode() == 403 || e.getResponseStatusCode() == 400) {
                 LOG.info(
@@ -95,6 +102,14 @@ class BannerWriter {
         } catch (RuntimeException e) {
             throw GraphErrors.map("banner importMime", e);
         }
+        // The import exists now: a failure from here on must not lead to a second copy.
+        try {
+            MessageState.restoreUserState(
+                    graph, new MessageRef(ref.tenantId(), ref.providerMailboxId(), newId), original);
+        } catch (RuntimeException e) {
+            LOG.warn("event=m365_import_state_not_restored tenant={}", ref.tenantId());
+        }
+        return newId;
     }
 
     private static boolean sameBody(ItemBody a, ItemBody b) {
