@@ -1,16 +1,23 @@
 package io.palisade.m365.graph;
 
+import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.microsoft.graph.core.requests.BaseGraphRequestAdapter;
 import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.RequestOption;
 import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
+import com.microsoft.kiota.http.middleware.options.IShouldRetry;
+import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.palisade.core.connector.ConnectorException;
 import io.palisade.m365.M365Properties;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,9 +41,21 @@ public class GraphClients {
     private final Optional<GraphTrust> trust;
     private final Map<String, GraphServiceClient> clients = new ConcurrentHashMap<>();
 
-    public GraphClients(M365Properties properties, ObjectProvider<GraphTrust> trust) {
+    private final GraphThrottle throttle;
+    private final ThrottleProperties throttling;
+    private final Clock clock;
+
+    public GraphClients(
+            M365Properties properties,
+            ObjectProvider<GraphTrust> trust,
+            GraphThrottle throttle,
+            ThrottleProperties throttling,
+            Clock clock) {
         this.properties = properties;
         this.trust = Optional.ofNullable(trust.getIfAvailable());
+        this.throttle = throttle;
+        this.throttling = throttling;
+        this.clock = clock;
     }
 
     /**
@@ -52,13 +71,42 @@ public class GraphClients {
         return clients.computeIfAbsent(externalTenantId, this::create);
     }
 
+    /**
+     * An app-only token for a customer tenant, fetched now: the proof that admin consent took effect.
+     *
+     * @throws ConnectorException (permanent) when the identity platform refuses, for example before consent
+     */
+    public AccessToken appToken(String externalTenantId) throws ConnectorException {
+        if (!properties.configured()) {
+            throw ConnectorException.permanent("palisade.m365.client-id and client-secret are not configured", null);
+        }
+        try {
+            AccessToken token =
+                    credential(externalTenantId).getTokenSync(new TokenRequestContext().addScopes(GRAPH_SCOPE));
+            if (token == null || token.getToken() == null) {
+                throw ConnectorException.permanent("the identity platform issued no token", null);
+            }
+            return token;
+        } catch (RuntimeException e) {
+            // The platform's message may quote request details; keep only its AADSTS code.
+            String code = aadstsCode(String.valueOf(e.getMessage()));
+            throw ConnectorException.permanent("no app token for the tenant (" + code + ")", null);
+        }
+    }
+
+    private static String aadstsCode(String message) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("AADSTS\\d+").matcher(message);
+        return m.find() ? m.group() : "no AADSTS code";
+    }
+
     private GraphServiceClient create(String externalTenantId) {
         String baseUrl = properties.graphBaseUrl().toString();
         AzureIdentityAuthenticationProvider auth = new AzureIdentityAuthenticationProvider(
                 credential(externalTenantId),
                 new String[] {properties.graphBaseUrl().getHost()},
                 GRAPH_SCOPE);
-        return new GraphServiceClient(new BaseGraphRequestAdapter(auth, baseUrl, okHttp()));
+        return new GraphServiceClient(new BaseGraphRequestAdapter(auth, baseUrl, okHttp(externalTenantId)));
     }
 
     private TokenCredential credential(String externalTenantId) {
@@ -71,10 +119,34 @@ public class GraphClients {
         return builder.build();
     }
 
-    private OkHttpClient okHttp() {
-        OkHttpClient.Builder builder = GraphClientFactory.create();
+    /**
+     * The SDK's default middleware, with its retry handler waiting inline only for short Retry-After values (longer
+     * ones go back to the work queue as a retryable failure), then the tenant's circuit breaker and the throttle.
+     */
+    private OkHttpClient okHttp(String externalTenantId) {
+        long inlineSeconds = throttling.inlineRetryAfter().toSeconds();
+        IShouldRetry shortWaitsOnly =
+                (delay, attempt, request, response) -> retryAfterSeconds(response) <= inlineSeconds;
+        OkHttpClient.Builder builder = GraphClientFactory.create(
+                        new RequestOption[] {new RetryHandlerOption(shortWaitsOnly, 2, 1)})
+                .addInterceptor(new CircuitBreaker(
+                        externalTenantId, throttling.breakerFailures(), throttling.breakerOpen(), clock))
+                .addInterceptor(throttle.interceptor());
         trust.ifPresent(t -> builder.sslSocketFactory(t.sslContext().getSocketFactory(), t.trustManager()));
         return builder.build();
+    }
+
+    /** Graph's Retry-After in seconds; 0 when absent or a date (the handler's own short backoff then applies). */
+    static long retryAfterSeconds(okhttp3.Response response) {
+        String value = response == null ? null : response.header("Retry-After");
+        if (value == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static HttpClient azureHttpClient(GraphTrust trust) {

@@ -30,6 +30,12 @@ public final class GraphErrors {
             }
             return ConnectorException.permanent(message, e);
         }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof GraphUnavailableException unavailable) {
+                return ConnectorException.retryable(
+                        operation + " not sent: " + unavailable.getMessage(), unavailable.retryAfter(), e);
+            }
+        }
         return ConnectorException.retryable(
                 operation + " failed: " + e.getClass().getSimpleName(), null, e);
     }

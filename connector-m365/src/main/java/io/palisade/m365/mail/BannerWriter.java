@@ -1,88 +1,118 @@
 package io.palisade.m365.mail;
 
-import com.microsoft.graph.models.BodyType;
 import com.microsoft.graph.models.ItemBody;
 import com.microsoft.graph.models.Message;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.ApiException;
 import io.palisade.core.connector.ConnectorException;
 import io.palisade.core.connector.MessageRef;
 import io.palisade.m365.graph.GraphErrors;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringWriter;
-import java.util.Optional;
-import org.apache.james.mime4j.dom.Body;
-import org.apache.james.mime4j.dom.Entity;
-import org.apache.james.mime4j.dom.Multipart;
-import org.apache.james.mime4j.dom.TextBody;
-import org.apache.james.mime4j.message.DefaultMessageBuilder;
-import org.apache.james.mime4j.stream.MimeConfig;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a bannered message back into the mailbox by PATCHing the delivered message's body, which Exchange Online
- * allows with the admin-consented permission Mail-Advanced.ReadWrite.All. The message keeps its id, folder, read
- * state, flags, categories and received time.
+ * Writes a rewritten (bannered) message back into its mailbox, in the order {@code platform-facts.md} section 0
+ * sets: PATCH the delivered message's body (Mail-Advanced.ReadWrite.All; the id stays); when Graph refuses that, or
+ * answers 200 but leaves the body unchanged, import the rewritten MIME with beta {@code importMime} and delete the
+ * original; when that is refused too, create a non-draft copy ({@code Integer 0x0E07}) and delete the original.
+ * Folder, read state, flag, categories and importance are kept on every path; the received time on the PATCH and
+ * copy paths.
  */
 @Component
 class BannerWriter {
 
-    // Not yet: without Mail-Advanced.ReadWrite.All the PATCH is refused and the banner action fails; the beta
-    // importMime and the flagged-copy fallbacks (docs/adr/0003) are still to be written.
+    private static final Logger LOG = LoggerFactory.getLogger(BannerWriter.class);
+
+    private final MimeImport mimeImport;
+    private final FlaggedCopy flaggedCopy;
+
+    BannerWriter(MimeImport mimeImport, FlaggedCopy flaggedCopy) {
+        this.mimeImport = mimeImport;
+        this.flaggedCopy = flaggedCopy;
+    }
+
+    /** Writes {@code newMime} over the message; returns its id afterwards. */
     String write(GraphServiceClient graph, MessageRef ref, byte[] newMime) throws ConnectorException {
-        ItemBody body = displayedBody(newMime)
-                .orElseThrow(() -> ConnectorException.permanent("rewritten message has no text or HTML body", null));
+        RewrittenMessage rewritten = RewrittenMessage.parse(newMime);
+        Message original = MessageState.read(graph, ref);
+        if (patchBody(graph, ref, original, rewritten.body())) {
+            LOG.info("event=m365_content_replaced tenant={} method=patch id_changed=false", ref.tenantId());
+            return ref.providerMessageId();
+        }
+        String method = "import_mime";
+        String newId = imported(graph, ref, original, newMime);
+        if (newId == null) {
+            method = "flagged_copy";
+            newId = flaggedCopy.create(graph, ref, original, rewritten);
+        }
+        try {
+            MessageState.deleteOriginal(graph, ref);
+        } catch (ConnectorException e) {
+            // Retrying the whole write would make a second copy; the bannered copy stands, the old one stays.
+            LOG.error(
+                    "event=m365_original_not_removed tenant={} method={} error={}",
+                    ref.tenantId(),
+                    method,
+                    e.getMessage());
+        }
+        LOG.info("event=m365_content_replaced tenant={} method={} id_changed=true", ref.tenantId(), method);
+        return newId;
+    }
+
+    private static boolean patchBody(GraphServiceClient graph, MessageRef ref, Message original, ItemBody body)
+            throws ConnectorException {
         Message patch = new Message();
         patch.setBody(body);
+        Message answer;
         try {
-            graph.users()
-                    .byUserId(ref.providerMailboxId())
-                    .messages()
-                    .byMessageId(ref.providerMessageId())
-                    .patch(patch);
-            return ref.providerMessageId();
+            answer = MessageState.item(graph, ref).patch(patch);
+        } catch (ApiException e) {
+            if (e.getResponseStatusCode() == 403) {
+                LOG.info("event=m365_body_patch_refused tenant={} status=403", ref.tenantId());
+                return false;
+            }
+            throw GraphErrors.map("banner body PATCH", e);
         } catch (RuntimeException e) {
             throw GraphErrors.map("banner body PATCH", e);
         }
+        // Exchange has been seen answering 200 while leaving a non-draft body as it was: trust only a changed body.
+        boolean changed = answer == null || answer.getBody() == null || !sameBody(answer.getBody(), original.getBody());
+        if (!changed) {
+            LOG.warn("event=m365_body_patch_ignored tenant={}", ref.tenantId());
+        }
+        return changed;
     }
 
-    /** The HTML body of a message, else its plain-text body. */
-    static Optional<ItemBody> displayedBody(byte[] mime) {
+    private String imported(GraphServiceClient graph, MessageRef ref, Message original, byte[] newMime)
+            throws ConnectorException {
+        String newId;
         try {
-            DefaultMessageBuilder builder = new DefaultMessageBuilder();
-            builder.setMimeEntityConfig(MimeConfig.PERMISSIVE);
-            Entity message = builder.parseMessage(new ByteArrayInputStream(mime));
-            Optional<ItemBody> html = find(message, "text/html", BodyType.Html);
-            return html.isPresent() ? html : find(message, "text/plain", BodyType.Text);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            newId = mimeImport.importInto(graph, ref, original.getParentFolderId(), newMime);
+        } catch (ApiException e) {
+            if (e.getResponseStatusCode() == 403 || e.getResponseStatusCode() == 400) {
+                LOG.info(
+                        "event=m365_import_mime_refused tenant={} status={}",
+                        ref.tenantId(),
+                        e.getResponseStatusCode());
+                return null;
+            }
+            throw GraphErrors.map("banner importMime", e);
+        } catch (RuntimeException e) {
+            throw GraphErrors.map("banner importMime", e);
         }
+        // The import exists now: a failure from here on must not lead to a second copy.
+        try {
+            MessageState.restoreUserState(
+                    graph, new MessageRef(ref.tenantId(), ref.providerMailboxId(), newId), original);
+        } catch (RuntimeException e) {
+            LOG.warn("event=m365_import_state_not_restored tenant={}", ref.tenantId());
+        }
+        return newId;
     }
 
-    private static Optional<ItemBody> find(Entity entity, String mimeType, BodyType type) throws IOException {
-        Body body = entity.getBody();
-        if (body instanceof Multipart multipart) {
-            for (Entity part : multipart.getBodyParts()) {
-                if (!"attachment".equalsIgnoreCase(part.getDispositionType())) {
-                    Optional<ItemBody> found = find(part, mimeType, type);
-                    if (found.isPresent()) {
-                        return found;
-                    }
-                }
-            }
-            return Optional.empty();
-        }
-        if (body instanceof TextBody text && mimeType.equalsIgnoreCase(entity.getMimeType())) {
-            ItemBody item = new ItemBody();
-            item.setContentType(type);
-            StringWriter content = new StringWriter();
-            try (Reader reader = text.getReader()) {
-                reader.transferTo(content);
-            }
-            item.setContent(content.toString());
-            return Optional.of(item);
-        }
-        return Optional.empty();
+    private static boolean sameBody(ItemBody a, ItemBody b) {
+        return b != null && Objects.equals(a.getContent(), b.getContent());
     }
 }

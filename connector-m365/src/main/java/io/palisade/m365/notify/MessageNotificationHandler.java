@@ -4,6 +4,7 @@ import com.microsoft.graph.models.Message;
 import io.palisade.core.connector.ConnectorException;
 import io.palisade.core.connector.MessageNotFoundException;
 import io.palisade.core.connector.MessageRef;
+import io.palisade.core.mail.MailItemRepository;
 import io.palisade.core.mailbox.Mailbox;
 import io.palisade.core.mailbox.MailboxRepository;
 import io.palisade.core.pipeline.IngestRequest;
@@ -37,10 +38,16 @@ public class MessageNotificationHandler implements WorkHandler {
     private final MailboxRepository mailboxes;
     private final M365MailboxConnector connector;
     private final MailIngestService ingest;
+    private final MailItemRepository mailItems;
     private final Clock clock;
 
     public MessageNotificationHandler(
-            MailboxRepository mailboxes, M365MailboxConnector connector, MailIngestService ingest, Clock clock) {
+            MailboxRepository mailboxes,
+            M365MailboxConnector connector,
+            MailIngestService ingest,
+            MailItemRepository mailItems,
+            Clock clock) {
+        this.mailItems = mailItems;
         this.mailboxes = mailboxes;
         this.connector = connector;
         this.ingest = ingest;
@@ -63,6 +70,12 @@ public class MessageNotificationHandler implements WorkHandler {
         MessageRef ref = new MessageRef(item.tenantId(), mailbox.getProviderMailboxId(), messageId);
         try {
             Message metadata = connector.metadata(ref);
+            if (alreadyScanned(item.tenantId(), mailboxId, metadata.getInternetMessageId())) {
+                // A move (quarantine, release) or a re-created banner copy gives the message a new id and Graph
+                // reports it as created: it is the same message, and scanning it again could loop.
+                LOG.info("event=m365_message_known tenant={} mailbox={}", item.tenantId(), mailboxId);
+                return;
+            }
             byte[] mime = connector.fetchMime(ref);
             ingest.ingest(new IngestRequest(
                     item.tenantId(), mailboxId, messageId, metadata.getParentFolderId(), receivedAt(metadata), mime));
@@ -74,6 +87,12 @@ public class MessageNotificationHandler implements WorkHandler {
             }
             throw new RetryableWorkException(e.getMessage(), e.retryAfter().orElse(Duration.ZERO), e);
         }
+    }
+
+    private boolean alreadyScanned(UUID tenantId, UUID mailboxId, String internetMessageId) {
+        return internetMessageId != null
+                && mailItems.findByTenantIdAndInternetMessageId(tenantId, internetMessageId).stream()
+                        .anyMatch(i -> mailboxId.equals(i.getMailboxId()));
     }
 
     private Instant receivedAt(Message metadata) {

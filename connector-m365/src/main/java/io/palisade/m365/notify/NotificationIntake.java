@@ -106,13 +106,9 @@ public class NotificationIntake {
             LOG.debug("event=m365_notification_ignored reason=change_type change_type={}", changeType);
             return new IntakeResult(0, 0, 1, 0);
         }
-        ObjectNode payload = JSON.createObjectNode()
-                .put("subscriptionId", subscription.subscriptionId())
-                .put("mailboxId", subscription.mailboxId().toString())
-                .put("changeType", changeType)
-                .put("messageId", messageId)
-                .put("resource", notification.path("resource").asString(""));
-        String key = "message:" + subscription.mailboxId() + ":" + messageId;
+        ObjectNode payload = MessageWork.payload(subscription.mailboxId(), messageId, "notification")
+                .put("subscriptionId", subscription.subscriptionId());
+        String key = MessageWork.key(subscription.mailboxId(), messageId);
         return enqueue(subscription, MESSAGE_KIND, key, payload);
     }
 

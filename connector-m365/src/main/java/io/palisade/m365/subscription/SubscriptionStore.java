@@ -82,6 +82,29 @@ public class SubscriptionStore {
                 SubscriptionStore::toRecord);
     }
 
+    /**
+     * Subscriptions of every tenant to renew: active ones expiring before {@code before}, and ones whose renewal
+     * failed before (retried on every run until they succeed or expire).
+     */
+    public List<SubscriptionRecord> findRenewable(Instant before) {
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM m365_subscriptions WHERE status IN ('ACTIVE', 'FAILED', 'REAUTHORIZE')"
+                        + " AND expires_at < :before ORDER BY expires_at",
+                Map.of("before", Timestamp.from(before)),
+                SubscriptionStore::toRecord);
+    }
+
+    /** How many subscriptions are in each status, and the failed ones with their last error: the health view. */
+    public Map<String, Integer> countByStatus() {
+        return jdbc.query("SELECT status, count(*) FROM m365_subscriptions GROUP BY status", Map.of(), rs -> {
+            Map<String, Integer> counts = new java.util.TreeMap<>();
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getInt(2));
+            }
+            return counts;
+        });
+    }
+
     /** Sets a subscription's status and expiry, within its tenant; false when it is not there. */
     public boolean update(
             UUID tenantId,

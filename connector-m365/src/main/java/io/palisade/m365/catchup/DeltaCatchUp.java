@@ -1,0 +1,183 @@
+package io.palisade.m365.catchup;
+
+import com.microsoft.graph.models.Message;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaGetResponse;
+import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaRequestBuilder;
+import com.microsoft.kiota.ApiException;
+import io.palisade.core.connector.ConnectorException;
+import io.palisade.core.mailbox.Mailbox;
+import io.palisade.core.queue.NewWork;
+import io.palisade.core.queue.WorkQueue;
+import io.palisade.core.work.WorkSignal;
+import io.palisade.m365.graph.GraphErrors;
+import io.palisade.m365.graph.M365Tenants;
+import io.palisade.m365.notify.MessageWork;
+import io.palisade.m365.notify.NotificationIntake;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Catches a mailbox up with Graph delta queries, one tracked folder at a time, from the folder's stored delta link.
+ * Every message delta reports as new becomes the same work item a notification would have made, so a message seen
+ * by both is scanned once. A folder without a link starts from {@link CatchUpProperties#initialWindow()}; an
+ * expired link (HTTP 410) restarts from the last successful round, bounded by {@link CatchUpProperties#maxResync()},
+ * filtered on receivedDateTime as Graph allows.
+ */
+@Service
+public class DeltaCatchUp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeltaCatchUp.class);
+    /** Overlap with the previous round, so a message delivered while it finished is not missed. */
+    private static final Duration OVERLAP = Duration.ofMinutes(10);
+
+    private final M365Tenants tenants;
+    private final DeltaLinkStore links;
+    private final WorkQueue queue;
+    private final WorkSignal workers;
+    private final CatchUpProperties properties;
+    private final Clock clock;
+
+    public DeltaCatchUp(
+            M365Tenants tenants,
+            DeltaLinkStore links,
+            WorkQueue queue,
+            WorkSignal workers,
+            CatchUpProperties properties,
+            Clock clock) {
+        this.tenants = tenants;
+        this.links = links;
+        this.queue = queue;
+        this.workers = workers;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Catches up every tracked folder of the mailbox.
+     *
+     * @return how many messages were new work (not already known from notifications or an earlier round)
+     */
+    public int catchUp(Mailbox mailbox) throws ConnectorException {
+        GraphServiceClient graph = tenants.graph(mailbox.getTenantId());
+        int added = 0;
+        for (String folder : properties.folders()) {
+            added += catchUpFolder(graph, mailbox, folder);
+        }
+        if (added > 0) {
+            workers.wake();
+        }
+        LOG.info("event=m365_catch_up_done tenant={} mailbox={} new={}", mailbox.getTenantId(), mailbox.getId(), added);
+        return added;
+    }
+
+    private int catchUpFolder(GraphServiceClient graph, Mailbox mailbox, String folder) throws ConnectorException {
+        Instant started = clock.instant();
+        Optional<DeltaLinkStore.DeltaLink> stored = links.find(mailbox.getTenantId(), mailbox.getId(), folder);
+        try {
+            if (stored.isPresent()) {
+                return follow(
+                        graph,
+                        mailbox,
+                        folder,
+                        started,
+                        delta(graph, mailbox, folder).withUrl(stored.get().link()));
+            }
+            return follow(
+                    graph,
+                    mailbox,
+                    folder,
+                    started,
+                    since(graph, mailbox, folder, started.minus(properties.initialWindow())));
+        } catch (ApiException e) {
+            if (e.getResponseStatusCode() != 410 || stored.isEmpty()) {
+                throw GraphErrors.map("delta of " + folder, e);
+            }
+            Instant from = resyncFrom(stored.get().syncedAt(), started);
+            LOG.warn(
+                    "event=m365_delta_expired tenant={} mailbox={} folder={} resync_from={}",
+                    mailbox.getTenantId(),
+                    mailbox.getId(),
+                    folder,
+                    from);
+            return follow(graph, mailbox, folder, started, since(graph, mailbox, folder, from));
+        } catch (RuntimeException e) {
+            throw GraphErrors.map("delta of " + folder, e);
+        }
+    }
+
+    private Instant resyncFrom(Instant lastSync, Instant now) {
+        Instant wanted = lastSync.minus(OVERLAP);
+        Instant bound = now.minus(properties.maxResync());
+        return wanted.isBefore(bound) ? bound : wanted;
+    }
+
+    private static DeltaRequestBuilder delta(GraphServiceClient graph, Mailbox mailbox, String folder) {
+        return graph.users()
+                .byUserId(mailbox.getProviderMailboxId())
+                .mailFolders()
+                .byMailFolderId(folder)
+                .messages()
+                .delta();
+    }
+
+    private static DeltaGetResponse since(GraphServiceClient graph, Mailbox mailbox, String folder, Instant from) {
+        String filter =
+                "receivedDateTime ge " + DateTimeFormatter.ISO_INSTANT.format(from.truncatedTo(ChronoUnit.SECONDS));
+        return delta(graph, mailbox, folder).get(request -> {
+            request.queryParameters.select = new String[] {"id", "receivedDateTime"};
+            request.queryParameters.filter = filter;
+        });
+    }
+
+    private int follow(
+            GraphServiceClient graph, Mailbox mailbox, String folder, Instant started, DeltaRequestBuilder page) {
+        return follow(graph, mailbox, folder, started, page.get());
+    }
+
+    private int follow(
+            GraphServiceClient graph, Mailbox mailbox, String folder, Instant started, DeltaGetResponse page) {
+        int added = 0;
+        DeltaGetResponse current = page;
+        while (current != null) {
+            added += enqueue(mailbox, current.getValue());
+            if (current.getOdataDeltaLink() != null) {
+                links.save(mailbox.getTenantId(), mailbox.getId(), folder, current.getOdataDeltaLink(), started);
+                return added;
+            }
+            String next = current.getOdataNextLink();
+            if (next == null) {
+                throw new IllegalStateException("delta page with neither nextLink nor deltaLink");
+            }
+            current = delta(graph, mailbox, folder).withUrl(next).get();
+        }
+        return added;
+    }
+
+    private int enqueue(Mailbox mailbox, List<Message> messages) {
+        if (messages == null || messages.isEmpty()) {
+            return 0;
+        }
+        List<NewWork> work = new ArrayList<>();
+        for (Message message : messages) {
+            boolean removed = message.getAdditionalData() != null
+                    && message.getAdditionalData().containsKey("@removed");
+            if (!removed && message.getId() != null) {
+                work.add(new NewWork(
+                        MessageWork.key(mailbox.getId(), message.getId()),
+                        MessageWork.payload(mailbox.getId(), message.getId(), "delta")
+                                .toString()));
+            }
+        }
+        return work.isEmpty() ? 0 : queue.enqueueAll(mailbox.getTenantId(), NotificationIntake.MESSAGE_KIND, work);
+    }
+}

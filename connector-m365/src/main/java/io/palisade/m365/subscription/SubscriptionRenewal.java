@@ -1,0 +1,45 @@
+package io.palisade.m365.subscription;
+
+import io.palisade.core.connector.ConnectorException;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renews every active subscription that expires within {@link RenewalProperties#renewBefore()}, on one instance of
+ * the cluster at a time. A failed renewal is left FAILED on its row (health shows it) and tried again next run.
+ */
+@org.springframework.stereotype.Service
+public class SubscriptionRenewal {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionRenewal.class);
+
+    private final SubscriptionStore store;
+    private final SubscriptionManager subscriptions;
+    private final RenewalProperties properties;
+    private final Clock clock;
+
+    public SubscriptionRenewal(
+            SubscriptionStore store, SubscriptionManager subscriptions, RenewalProperties properties, Clock clock) {
+        this.store = store;
+        this.subscriptions = subscriptions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Renews what is due; returns how many renewals failed. */
+    public int renewDue() {
+        List<SubscriptionRecord> due = store.findRenewable(clock.instant().plus(properties.renewBefore()));
+        int failed = 0;
+        for (SubscriptionRecord record : due) {
+            try {
+                subscriptions.renew(record);
+            } catch (ConnectorException | RuntimeException e) {
+                failed++;
+            }
+        }
+        LOG.info("event=m365_renewal_run due={} failed={}", due.size(), failed);
+        return failed;
+    }
+}

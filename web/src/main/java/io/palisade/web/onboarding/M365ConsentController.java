@@ -1,0 +1,102 @@
+package io.palisade.web.onboarding;
+
+import io.palisade.core.connector.ConnectorException;
+import io.palisade.m365.onboarding.ConsentFlow;
+import io.palisade.m365.onboarding.M365Permissions;
+import jakarta.servlet.http.HttpSession;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Microsoft 365 admin consent through the REST API: {@code consent-link} gives the administrator the link to follow,
+ * with a {@code state} kept in their session; the identity platform sends the browser back to {@code callback},
+ * which accepts only that state, once, and onboards the tenant only after a token for it was obtained.
+ */
+@RestController
+@RequestMapping("/api/v1/onboarding/m365")
+public class M365ConsentController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(M365ConsentController.class);
+    static final String STATE = "palisade.m365.consent.state";
+    static final String NAME = "palisade.m365.consent.name";
+
+    private final ConsentFlow consent;
+
+    public M365ConsentController(ConsentFlow consent) {
+        this.consent = consent;
+    }
+
+    /** The admin-consent link; {@code tenant} is the customer's tenant id or domain (optional). */
+    @GetMapping("/consent-link")
+    public ResponseEntity<Map<String, Object>> link(
+            @RequestParam(name = "tenant", required = false) String tenant,
+            @RequestParam(name = "name", required = false) String name,
+            HttpSession session) {
+        String state = ConsentFlow.newState();
+        URI url;
+        try {
+            url = consent.link(tenant, callbackUri(), state);
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+        }
+        session.setAttribute(STATE, state);
+        session.setAttribute(NAME, name == null || name.isBlank() ? "Microsoft 365 tenant" : name.trim());
+        return ResponseEntity.ok(Map.of("url", url.toString(), "permissions", M365Permissions.required()));
+    }
+
+    /** Where the identity platform sends the administrator back. */
+    @GetMapping("/callback")
+    public ResponseEntity<Map<String, Object>> callback(
+            @RequestParam(name = "admin_consent", required = false) String adminConsent,
+            @RequestParam(name = "tenant", required = false) String tenant,
+            @RequestParam(name = "state", required = false) String state,
+            @RequestParam(name = "error", required = false) String error,
+            HttpSession session) {
+        String expected = (String) session.getAttribute(STATE);
+        String name = (String) session.getAttribute(NAME);
+        session.removeAttribute(STATE);
+        if (!ConsentFlow.stateMatches(expected, state)) {
+            LOG.warn("event=m365_consent_rejected reason=state_mismatch");
+            return ResponseEntity.badRequest().body(Map.of("error", "state does not match this session's consent"));
+        }
+        if (error != null || !"True".equalsIgnoreCase(adminConsent) || tenant == null) {
+            LOG.warn("event=m365_consent_declined error={}", error);
+            return ResponseEntity.badRequest().body(Map.of("error", error == null ? "consent not granted" : error));
+        }
+        try {
+            ConsentFlow.Completed done = consent.complete(tenant, name);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("tenantId", done.tenant().getId());
+            body.put("grantedRoles", done.grantedRoles());
+            body.put("missing", missing(done.missing()));
+            return ResponseEntity.status(HttpStatus.CREATED).body(body);
+        } catch (ConnectorException e) {
+            LOG.warn("event=m365_consent_failed error={}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(Map.of("error", e.getMessage()));
+        }
+    }
+
+    private static List<Map<String, String>> missing(List<M365Permissions.Missing> missing) {
+        return missing.stream()
+                .map(m -> Map.of("role", m.role(), "effect", m.effect()))
+                .toList();
+    }
+
+    private static URI callbackUri() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/v1/onboarding/m365/callback")
+                .build()
+                .toUri();
+    }
+}
