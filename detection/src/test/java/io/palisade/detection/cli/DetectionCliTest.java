@@ -70,7 +70,7 @@ class DetectionCliTest {
         assertThat(code).isZero();
         assertThat(output())
                 .contains("files=4 threads=2")
-                .contains("| pass | msg/s | p50 ms | p99 ms | max ms | CPU ms/msg | heap after GC MiB |")
+                .contains("| pass | msg/s | p50 ms | p99 ms | max ms | thread CPU p50 / p99 ms |")
                 .contains("total: 8 messages")
                 .contains("levels of the last pass:");
     }
