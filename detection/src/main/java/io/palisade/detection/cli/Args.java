@@ -1,10 +1,13 @@
 package io.palisade.detection.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Command-line arguments: {@code --name value} options from a known set, and positional arguments. */
 final class Args {
@@ -53,12 +56,12 @@ final class Args {
         }
     }
 
-    /** A comma-separated option as a set; empty when absent. */
+    /** A comma-separated option as a sorted set; empty when absent. */
     Set<String> setOption(String name) {
         String value = options.get(name);
         if (value == null || value.isBlank()) {
             return Set.of();
         }
-        return Set.of(value.split(","));
+        return Collections.unmodifiableSet(new TreeSet<>(Arrays.asList(value.split(","))));
     }
 }

@@ -14,6 +14,7 @@ public final class DetectionCli {
               scan <folder>... [--threads N] [--warmup W] [--passes P] [--own-domain d,...]
               evaluate <label>=<folder>... [--positive phish] [--negative ham] [--threshold SUSPICIOUS]
                        [--holdout source,...] [--outcomes file.tsv] [--misses N] [--threads N] [--own-domain d,...]
+                       [--mask true]
             """;
 
     private DetectionCli() {}

@@ -16,17 +16,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code evaluate <label>=<folder>... [--positive phish] [--negative ham] [--threshold SUSPICIOUS]
- * [--holdout source,...] [--outcomes file.tsv] [--misses N] [--threads N] [--own-domain d,...]}: scans labelled
+ * [--holdout source,...] [--outcomes file.tsv] [--misses N] [--threads N] [--own-domain d,...] [--mask true]}:
+ * scans labelled
  * folders and prints the detection rate per level, the false-positive rate, the confusion matrix, a breakdown per
  * source and the hits per signal. Sources named in {@code --holdout} are reported apart, as the part not used for
- * tuning.
+ * tuning. {@code --mask true} scans every message through {@link CorpusMask} first.
  */
 final class EvaluateCommand {
-    static final Set<String> OPTIONS =
-            Set.of("positive", "negative", "threshold", "holdout", "outcomes", "misses", "threads", "own-domain");
+    static final Set<String> OPTIONS = Set.of(
+            "positive", "negative", "threshold", "holdout", "outcomes", "misses", "threads", "own-domain", "mask");
 
     private final PrintStream out;
 
@@ -56,8 +58,13 @@ final class EvaluateCommand {
                 RiskLevel.valueOf(args.option("threshold", "SUSPICIOUS").toUpperCase(Locale.ROOT));
         DefaultScanner scanner = CliScanner.build();
         int threads = args.intOption("threads", Runtime.getRuntime().availableProcessors());
-        ParallelScan.Result result =
-                new ParallelScan(scanner, new OutsideTenant(args.setOption("own-domain")), threads).run(files);
+        boolean mask = Boolean.parseBoolean(args.option("mask", "false"));
+        ParallelScan.Result result = new ParallelScan(
+                        scanner,
+                        new OutsideTenant(args.setOption("own-domain")),
+                        threads,
+                        mask ? CorpusMask::apply : UnaryOperator.identity())
+                .run(files);
         Evaluation evaluation = new Evaluation();
         for (int i = 0; i < files.size(); i++) {
             Verdict v = result.verdicts()[i];
@@ -69,7 +76,12 @@ final class EvaluateCommand {
                     v.level(),
                     v.signals().stream().map(Signal::name).toList()));
         }
-        out.printf(Locale.ROOT, "# Evaluation: %d messages, %s%n%n", files.size(), scanner.engineVersion());
+        out.printf(
+                Locale.ROOT,
+                "# Evaluation: %d messages%s, %s%n%n",
+                files.size(),
+                mask ? " (corpus artefacts masked)" : "",
+                scanner.engineVersion());
         new EvaluationReport(out, positive, negative, threshold).print(evaluation, args.setOption("holdout"));
         misses(evaluation, positive, negative, args.intOption("misses", 0));
         String outcomes = args.option("outcomes", "");

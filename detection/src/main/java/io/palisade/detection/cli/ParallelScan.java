@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Scans files on a fixed number of threads; each thread takes the next file, reads it and scans it. Keeps, per
@@ -36,14 +37,21 @@ final class ParallelScan {
     private final DefaultScanner scanner;
     private final ScanContext context;
     private final int threads;
+    private final UnaryOperator<byte[]> prepare;
 
     ParallelScan(DefaultScanner scanner, ScanContext context, int threads) {
+        this(scanner, context, threads, UnaryOperator.identity());
+    }
+
+    /** A scan that passes every file's bytes through {@code prepare} before scanning (e.g. {@link CorpusMask}). */
+    ParallelScan(DefaultScanner scanner, ScanContext context, int threads, UnaryOperator<byte[]> prepare) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
         this.scanner = scanner;
         this.context = context;
         this.threads = threads;
+        this.prepare = prepare;
     }
 
     Result run(List<Path> files) {
@@ -60,7 +68,7 @@ final class ParallelScan {
                     for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
                         long begin = System.nanoTime();
                         long cpuBegin = THREADS.getCurrentThreadCpuTime();
-                        verdicts[i] = scanner.scan(new ScanInput.Mail(read(files.get(i))), context);
+                        verdicts[i] = scanner.scan(new ScanInput.Mail(prepare.apply(read(files.get(i)))), context);
                         cpuNanos[i] = THREADS.getCurrentThreadCpuTime() - cpuBegin;
                         nanos[i] = System.nanoTime() - begin;
                     }
