@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * Layer 3: who the message claims to come from. An outside address using the name of a VIP, of someone in the
  * tenant or of the tenant's brand; a display name that shows another address; domains that imitate the tenant's
- * own or a well-known brand's; free-mail senders posing as a company; and first contact.
+ * own or a well-known brand's; a brand's name or domain on mail whose links lead elsewhere; free-mail senders posing
+ * as a company; and first contact.
  */
 public final class SenderAnalyzer implements Analyzer {
     public static final String VIP_IMPERSONATION = "VIP_IMPERSONATION";
@@ -32,6 +33,7 @@ public final class SenderAnalyzer implements Analyzer {
     public static final String HOMOGRAPH_DOMAIN = "HOMOGRAPH_DOMAIN";
     public static final String FREEMAIL_COMPANY_CLAIM = "FREEMAIL_COMPANY_CLAIM";
     public static final String FIRST_CONTACT = "FIRST_CONTACT";
+    public static final String BRAND_CLAIM_FOREIGN_LINK = "BRAND_CLAIM_FOREIGN_LINK";
 
     private static final Pattern COMPANY_WORDS = Pattern.compile(
             "\\b(inc|ltd|llc|gmbh|corp|corporation|company|plc|bank|billing|payroll|accounts? (payable|receivable)"
@@ -57,6 +59,8 @@ public final class SenderAnalyzer implements Analyzer {
         String normalizedName = DisplayNames.normalize(from.displayName());
         checkDisplayName(from, normalizedName, context, findings);
         checkDomains(message, context, findings);
+        BrandLinks.foreignLink(message, normalizedName, BRANDS_BY_SKELETON, context)
+                .ifPresent(detail -> findings.add(BRAND_CLAIM_FOREIGN_LINK, detail));
         if (FreemailDomains.contains(domain) && claimsCompany(from.displayName(), normalizedName, context)) {
             findings.add(FREEMAIL_COMPANY_CLAIM, domain);
         }

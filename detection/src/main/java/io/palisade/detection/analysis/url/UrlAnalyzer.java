@@ -36,6 +36,11 @@ public final class UrlAnalyzer implements Analyzer {
     public static final String URL_SCRIPT_SCHEME = "URL_SCRIPT_SCHEME";
     public static final String URL_FORM_ACTION = "URL_FORM_ACTION";
     public static final String LINK_TEXT_MISMATCH = "LINK_TEXT_MISMATCH";
+    public static final String URL_ENCODED_HOST = "URL_ENCODED_HOST";
+    public static final String URL_NONSTANDARD_PORT = "URL_NONSTANDARD_PORT";
+
+    /** Ports that ordinary web links use besides the scheme's default. */
+    private static final Set<Integer> COMMON_PORTS = Set.of(80, 443, 8080, 8443);
 
     /** Subdomain labels in front of the registrable domain from which a host counts as deep. */
     static final int DEEP_SUBDOMAIN_LABELS = 4;
@@ -109,8 +114,12 @@ public final class UrlAnalyzer implements Analyzer {
         Urls.parse(Urls.unwrap(url)).filter(Url::isWeb).ifPresent(target -> inspect(target, findings));
     }
 
-    private void inspect(Url url, Findings findings) {
+    private void inspect(Url link, Findings findings) {
+        Url url = decodedHost(link, findings);
         String host = url.host();
+        if (url.port() >= 0 && !COMMON_PORTS.contains(url.port())) {
+            once(findings, URL_NONSTANDARD_PORT, host + ":" + url.port());
+        }
         if (!url.userInfo().isEmpty()) {
             once(findings, URL_USERINFO, host);
         }
@@ -130,6 +139,39 @@ public final class UrlAnalyzer implements Analyzer {
         }
         site.ifPresent(s -> checkStructure(url, s, findings));
         checkPath(url, findings);
+    }
+
+    /**
+     * Browsers decode percent escapes in a host name ({@code %77%77%77.example.com} opens www.example.com); no
+     * genuine link writes its host that way, so the escapes are reported and the decoded host is inspected.
+     */
+    private static Url decodedHost(Url url, Findings findings) {
+        if (url.host().indexOf('%') < 0) {
+            return url;
+        }
+        String decoded = percentDecoded(url.host()).toLowerCase(Locale.ROOT);
+        once(findings, URL_ENCODED_HOST, decoded);
+        return new Url(url.scheme(), url.userInfo(), decoded, url.port(), url.path(), url.query());
+    }
+
+    private static String percentDecoded(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' && hex(text, i + 1)) {
+                out.append((char) Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean hex(String text, int at) {
+        return at + 1 < text.length()
+                && Character.digit(text.charAt(at), 16) >= 0
+                && Character.digit(text.charAt(at + 1), 16) >= 0;
     }
 
     private static boolean isShortener(String host, Optional<String> site) {

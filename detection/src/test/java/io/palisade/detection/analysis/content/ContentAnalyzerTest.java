@@ -46,6 +46,13 @@ class ContentAnalyzerTest {
         assertThat(signalsForText("Please VERIFY your Microsoft account today."))
                 .containsExactly(CREDENTIAL_REQUEST);
         assertThat(signalsForText("Kindly re-enter your password here")).containsExactly(CREDENTIAL_REQUEST);
+        assertThat(signalsForText("If you choose to ignore our request, you leave us no choice but to suspend"
+                        + " your account."))
+                .containsExactly(CREDENTIAL_REQUEST);
+        assertThat(signalsForText("Your account has been randomly flagged; please verify your information."))
+                .containsExactly(CREDENTIAL_REQUEST);
+        assertThat(signalsForText("Please update your records with our new postal address."))
+                .doesNotContain(CREDENTIAL_REQUEST);
         assertThat(signalsForText("Don't tell anyone about this, I'll explain later."))
                 .containsExactly(SECRECY_LANGUAGE);
     }

@@ -1,6 +1,7 @@
 package io.palisade.detection.analysis.sender;
 
 import static io.palisade.detection.analysis.TestMessage.message;
+import static io.palisade.detection.analysis.sender.SenderAnalyzer.BRAND_CLAIM_FOREIGN_LINK;
 import static io.palisade.detection.analysis.sender.SenderAnalyzer.DISPLAY_NAME_ADDRESS_MISMATCH;
 import static io.palisade.detection.analysis.sender.SenderAnalyzer.FIRST_CONTACT;
 import static io.palisade.detection.analysis.sender.SenderAnalyzer.FREEMAIL_COMPANY_CLAIM;
@@ -121,5 +122,66 @@ class SenderAnalyzerTest {
         assertThat(EditDistance.between("paypal", "paypla", 2)).isEqualTo(1);
         assertThat(EditDistance.between("contoso", "contosso", 2)).isEqualTo(1);
         assertThat(EditDistance.between("contoso", "fabrikam", 2)).isEqualTo(3);
+    }
+
+    @Test
+    void flagsABrandNameOrUnauthenticatedBrandDomainWhoseLinksLeadElsewhere() {
+        CollectingFindings byName = new CollectingFindings();
+        analyzer.analyze(
+                message()
+                        .from("PayPal Security", "alerts@mybank-online.net")
+                        .link("https://www.paypal.com/", "PayPal")
+                        .link("http://account-review-center.net/login", "Confirm now")
+                        .build(),
+                context,
+                byName);
+        assertThat(byName.signals()).contains(KNOWN_BRAND_DISPLAY_NAME, BRAND_CLAIM_FOREIGN_LINK);
+        assertThat(byName.details(BRAND_CLAIM_FOREIGN_LINK))
+                .containsExactly("paypal but links to account-review-center.net");
+
+        assertThat(signals(message()
+                        .from("Service", "service@paypal.com")
+                        .link("http://203.0.113.9/webscr")
+                        .build()))
+                .containsExactly(BRAND_CLAIM_FOREIGN_LINK);
+    }
+
+    @Test
+    void acceptsBrandMailWhoseLinksStayOnTheBrandOrWhoseDomainPassedDmarc() {
+        assertThat(signals(message()
+                        .from("PayPal", "service@paypal.com")
+                        .link("https://www.paypal.com/myaccount")
+                        .link("https://www.paypal.me/shop")
+                        .link("https://click.sendgrid.net/ls/click?upn=1")
+                        .build()))
+                .isEmpty();
+        TestScanContext trusting =
+                TestScanContext.tenant().trustAuthserv("mx.contoso.com").sentBefore("service@paypal.com", 40);
+        CollectingFindings authenticated = new CollectingFindings();
+        analyzer.analyze(
+                message()
+                        .from("PayPal", "service@paypal.com")
+                        .header(
+                                "Authentication-Results",
+                                "mx.contoso.com; spf=pass smtp.mailfrom=paypal.com; dmarc=pass header.from=paypal.com")
+                        .link("https://partner-shop.example.org/offer")
+                        .build(),
+                trusting,
+                authenticated);
+        assertThat(authenticated.signals()).isEmpty();
+    }
+
+    @Test
+    void ignoresLinksOfSendersThatClaimNoBrand() {
+        assertThat(signals(message()
+                        .from("Rob from Partner Firm", "rob@partner-firm.com")
+                        .link("https://paypal-login-check.net/")
+                        .build()))
+                .isEmpty();
+        assertThat(signals(message()
+                        .from("PayPal", "service@paypal.com")
+                        .html("<img src='https://tracker.example.net/p.gif' width=1 height=1>")
+                        .build()))
+                .isEmpty();
     }
 }

@@ -5,9 +5,11 @@ import static io.palisade.detection.analysis.url.UrlAnalyzer.LINK_TEXT_MISMATCH;
 import static io.palisade.detection.analysis.url.UrlAnalyzer.URL_BRAND_IN_HOST;
 import static io.palisade.detection.analysis.url.UrlAnalyzer.URL_BRAND_IN_PATH;
 import static io.palisade.detection.analysis.url.UrlAnalyzer.URL_DEEP_SUBDOMAINS;
+import static io.palisade.detection.analysis.url.UrlAnalyzer.URL_ENCODED_HOST;
 import static io.palisade.detection.analysis.url.UrlAnalyzer.URL_FORM_ACTION;
 import static io.palisade.detection.analysis.url.UrlAnalyzer.URL_FREE_SUBDOMAIN_HOST;
 import static io.palisade.detection.analysis.url.UrlAnalyzer.URL_IP_HOST;
+import static io.palisade.detection.analysis.url.UrlAnalyzer.URL_NONSTANDARD_PORT;
 import static io.palisade.detection.analysis.url.UrlAnalyzer.URL_OBFUSCATED_PATH;
 import static io.palisade.detection.analysis.url.UrlAnalyzer.URL_PUNYCODE;
 import static io.palisade.detection.analysis.url.UrlAnalyzer.URL_SCRIPT_SCHEME;
@@ -147,5 +149,25 @@ class UrlAnalyzerTest {
         analyzer.inspectUrl("https://www.contoso.com/", findings);
 
         assertThat(findings.signals()).containsExactly(URL_IP_HOST);
+    }
+
+    @Test
+    void decodesPercentEscapedHostsAndInspectsWhatTheBrowserWouldOpen() {
+        CollectingFindings findings = analyzeLink("http://%31%39%32.0.2.%34%34/signin");
+        assertThat(findings.signals()).containsExactly(URL_ENCODED_HOST, URL_IP_HOST);
+        assertThat(findings.details(URL_ENCODED_HOST)).containsExactly("192.0.2.44");
+        assertThat(analyzeLink("http://s6.%6D%79host.example.com/").details(URL_ENCODED_HOST))
+                .containsExactly("s6.myhost.example.com");
+    }
+
+    @Test
+    void flagsUnusualPortsButNotTheUsualWebPorts() {
+        assertThat(analyzeLink("http://logon.bank-secure.example.com:280/").details(URL_NONSTANDARD_PORT))
+                .containsExactly("logon.bank-secure.example.com:280");
+        assertThat(analyzeLink("http://intranet.example.com:8080/wiki").signals())
+                .doesNotContain(URL_NONSTANDARD_PORT);
+        assertThat(analyzeLink("https://shop.example.com:443/cart").signals()).isEmpty();
+        assertThat(analyzeLink("https://shop.example.com/100%25-cotton").signals())
+                .isEmpty();
     }
 }
