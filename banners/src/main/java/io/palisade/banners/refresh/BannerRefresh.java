@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -64,7 +65,9 @@ public class BannerRefresh {
         this.states = states;
         this.policy = policy;
         this.outbox = outbox;
-        this.transactions = transactions;
+        // After commit the finished transaction is still bound to the thread; joining it would write nothing.
+        this.transactions = new TransactionTemplate(transactions.getTransactionManager());
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.workers = workers;
     }
 
