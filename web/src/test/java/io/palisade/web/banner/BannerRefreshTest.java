@@ -125,7 +125,9 @@ class BannerRefreshTest {
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(markers(alice, subject)).isEqualTo(1);
             assertThat(markers(bob, subject)).isEqualTo(1);
-            assertThat(readable(alice, subject)).contains("aria-label=\"High risk").doesNotContain("aria-label=\"Warning");
+            assertThat(readable(alice, subject))
+                    .contains("aria-label=\"High risk")
+                    .doesNotContain("aria-label=\"Warning");
         });
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(items(tenant, subject))
