@@ -9,7 +9,6 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -106,10 +105,15 @@ public class LiveEventHub {
 
     private void fanOut(VerdictChanged change) {
         try {
-            List<UUID> copies = states.copyIds(change.tenantId(), change.mailItemId());
+            // Every copy shows the same state (the newest verdict of any copy), so it is read once per event.
+            Optional<BannerState> state = states.current(change.tenantId(), change.mailItemId());
+            if (state.isEmpty()) {
+                return;
+            }
+            Map<Locale, String> rendered = new HashMap<>();
             int pushed = 0;
-            for (UUID copy : copies) {
-                pushed += push(new Key(change.tenantId(), copy));
+            for (UUID copy : states.copyIds(change.tenantId(), change.mailItemId())) {
+                pushed += push(new Key(change.tenantId(), copy), state.get(), rendered);
             }
             LOG.debug(
                     "event=live_pushed tenant={} mail_item={} level={} remote={} pages={}",
@@ -124,18 +128,13 @@ public class LiveEventHub {
         }
     }
 
-    private int push(Key key) {
+    private int push(Key key, BannerState state, Map<Locale, String> rendered) {
         Set<Page> forItem = pages.get(key);
         if (forItem == null || forItem.isEmpty()) {
             return 0;
         }
-        Optional<BannerState> state = states.current(key.tenant(), key.item());
-        if (state.isEmpty()) {
-            return 0;
-        }
-        Map<Locale, String> rendered = new HashMap<>();
         for (Page page : forItem) {
-            String json = render(state.get(), page.locale(), rendered);
+            String json = render(state, page.locale(), rendered);
             senders.execute(() -> send(key, page, json));
         }
         return forItem.size();

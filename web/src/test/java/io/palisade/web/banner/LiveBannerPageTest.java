@@ -113,9 +113,13 @@ class LiveBannerPageTest {
 
             fixtures.verdict(item, RiskLevel.MALICIOUS, LiveFixtures.LOOKALIKE);
 
-            assertThat(stream.next(WAIT)).contains("\"level\":\"MALICIOUS\"").contains("\"label\":\"Danger\"");
+            assertThat(stream.nextChange("SUSPICIOUS", WAIT))
+                    .contains("\"level\":\"MALICIOUS\"")
+                    .contains("\"label\":\"Danger\"");
             fixtures.verdict(item, RiskLevel.CLEAN);
-            assertThat(stream.next(WAIT)).contains("\"level\":\"CLEAN\"").contains("\"label\":\"Safe\"");
+            assertThat(stream.nextChange("MALICIOUS", WAIT))
+                    .contains("\"level\":\"CLEAN\"")
+                    .contains("\"label\":\"Safe\"");
         }
     }
 
@@ -132,7 +136,7 @@ class LiveBannerPageTest {
 
             fixtures.verdict(first, RiskLevel.HIGH, LiveFixtures.LOOKALIKE);
 
-            assertThat(stream.next(WAIT)).contains("\"level\":\"HIGH\"");
+            assertThat(stream.nextChange("SUSPICIOUS", WAIT)).contains("\"level\":\"HIGH\"");
         }
     }
 
@@ -152,7 +156,7 @@ class LiveBannerPageTest {
             fixtures.verdict(ours, RiskLevel.LOW, LiveFixtures.FIRST_CONTACT);
 
             // Ours is the next event: the other tenant's copy of the same message pushed nothing here.
-            assertThat(stream.next(WAIT)).contains("\"level\":\"LOW\"");
+            assertThat(stream.nextChange("SUSPICIOUS", WAIT)).contains("\"level\":\"LOW\"");
         }
     }
 

@@ -24,9 +24,9 @@ import org.springframework.context.ApplicationContext;
  */
 public final class LiveFixtures {
 
-    static final Signal LOOKALIKE = new Signal(
+    public static final Signal LOOKALIKE = new Signal(
             "LOOKALIKE_BRAND_DOMAIN", "sender", 40, "The sender's domain imitates contoso.com", "contoso.com");
-    static final Signal FIRST_CONTACT = new Signal(
+    public static final Signal FIRST_CONTACT = new Signal(
             "FIRST_CONTACT",
             "sender",
             10,

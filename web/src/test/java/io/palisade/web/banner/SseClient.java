@@ -51,6 +51,24 @@ final class SseClient implements AutoCloseable {
         return received == null ? null : received.data();
     }
 
+    /**
+     * The next state event whose level differs from {@code shownLevel}, or null when none arrives in time. A page
+     * may get the state it shows once more (a change being pushed while it connects); that is no change.
+     */
+    String nextChange(String shownLevel, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (long left = timeout.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            Received received = events.poll(left, TimeUnit.NANOSECONDS);
+            if (received == null) {
+                return null;
+            }
+            if (!received.data().contains("\"level\":\"" + shownLevel + "\"")) {
+                return received.data();
+            }
+        }
+        return null;
+    }
+
     /** The next state event with its arrival time, or null when none arrives in time. */
     Received nextTimed(Duration timeout) throws InterruptedException {
         return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,0 +1,130 @@
+package io.palisade.banners.refresh;
+
+import io.palisade.banners.live.BannerStates;
+import io.palisade.core.action.ActionKind;
+import io.palisade.core.action.ActionStatus;
+import io.palisade.core.action.MailAction;
+import io.palisade.core.action.MailActionRepository;
+import io.palisade.core.mail.MailItem;
+import io.palisade.core.mail.MailItemRepository;
+import io.palisade.core.pipeline.ActionOutbox;
+import io.palisade.core.pipeline.ActionPolicy;
+import io.palisade.core.queue.WorkItem;
+import io.palisade.core.verdict.VerdictService;
+import io.palisade.core.verdict.VerdictVersion;
+import io.palisade.core.work.WorkHandler;
+import io.palisade.core.work.WorkSignal;
+import io.palisade.detection.api.RiskLevel;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Asks for a BANNER action on every copy of a message in the tenant (same internet message id) through core's
+ * outbox: the action workers re-render each banner from the current state and write it back through the
+ * connector, which records the copy's new provider id.
+ *
+ * <p>Which copies: those whose policy at the current level asks for a banner, and those where a banner write ever
+ * finished (so a lowered verdict updates the banner, or removes it at CLEAN, and a later rise brings it back). A
+ * copy with a BANNER action still waiting is left out, since that action reads the current state when it runs.
+ * Repeating an item is harmless for the same reason.
+ */
+@Component
+public class BannerRefreshWork implements WorkHandler {
+
+    /** The work-item kind. */
+    public static final String KIND = "banners.refresh";
+
+    /** Who the refresh actions are recorded as requested by. */
+    public static final String REQUESTED_BY = "system:banner-refresh";
+
+    private static final Logger LOG = LoggerFactory.getLogger(BannerRefreshWork.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final MailItemRepository mailItems;
+    private final MailActionRepository actions;
+    private final VerdictService verdicts;
+    private final BannerStates states;
+    private final ActionPolicy policy;
+    private final ActionOutbox outbox;
+    private final TransactionTemplate transactions;
+    private final WorkSignal workers;
+
+    public BannerRefreshWork(
+            MailItemRepository mailItems,
+            MailActionRepository actions,
+            VerdictService verdicts,
+            BannerStates states,
+            ActionPolicy policy,
+            ActionOutbox outbox,
+            TransactionTemplate transactions,
+            WorkSignal workers) {
+        this.mailItems = mailItems;
+        this.actions = actions;
+        this.verdicts = verdicts;
+        this.states = states;
+        this.policy = policy;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.workers = workers;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public void handle(WorkItem work) {
+        JsonNode payload = JSON.readTree(work.payloadJson());
+        UUID mailItemId = UUID.fromString(payload.path("mailItemId").asString());
+        Integer asked = transactions.execute(status -> refresh(work.tenantId(), mailItemId));
+        if (asked != null && asked > 0) {
+            workers.wake();
+        }
+    }
+
+    private int refresh(UUID tenantId, UUID mailItemId) {
+        MailItem changed = mailItems.findByTenantIdAndId(tenantId, mailItemId).orElse(null);
+        VerdictVersion verdict = verdicts.current(tenantId, mailItemId).orElse(null);
+        if (changed == null || verdict == null) {
+            LOG.warn("event=banner_refresh_skipped tenant={} mail_item={} reason=item_gone", tenantId, mailItemId);
+            return 0;
+        }
+        RiskLevel level = states.current(changed).orElseThrow().level();
+        boolean wanted = policy.actionsFor(level).contains(ActionKind.BANNER);
+        List<MailItem> copies = states.copies(changed);
+        int asked = 0;
+        for (MailItem copy : copies) {
+            List<MailAction> history = actions.findByTenantIdAndMailItemIdOrderByCreatedAt(tenantId, copy.getId());
+            if (needsBanner(history, wanted, level)) {
+                outbox.add(tenantId, copy.getId(), verdict.getId(), List.of(ActionKind.BANNER), REQUESTED_BY);
+                asked++;
+            }
+        }
+        LOG.info(
+                "event=banner_refresh tenant={} mail_item={} level={} copies={} actions={}",
+                tenantId,
+                mailItemId,
+                level,
+                copies.size(),
+                asked);
+        return asked;
+    }
+
+    private static boolean needsBanner(List<MailAction> history, boolean wanted, RiskLevel level) {
+        boolean waiting = history.stream()
+                .anyMatch(a -> a.getKind() == ActionKind.BANNER && a.getStatus() == ActionStatus.PENDING);
+        if (waiting) {
+            return false;
+        }
+        boolean carries =
+                history.stream().anyMatch(a -> a.getKind() == ActionKind.BANNER && a.getStatus() == ActionStatus.DONE);
+        return level == RiskLevel.CLEAN ? carries : wanted || carries;
+    }
+}
