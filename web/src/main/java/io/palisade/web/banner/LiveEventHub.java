@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -43,9 +44,14 @@ public class LiveEventHub {
     private static final Logger LOG = LoggerFactory.getLogger(LiveEventHub.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration HEARTBEAT = Duration.ofSeconds(20);
+    private static final int FAN_OUT_CONCURRENCY = 4;
 
     private final Map<Key, Set<Page>> pages = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
+    private final Map<UUID, AtomicInteger> openByTenant = new ConcurrentHashMap<>();
+    // Each fan-out holds a database connection for its state lookup; bursts of verdicts (a campaign re-scan) queue
+    // here instead of starving the pool that new page connections need.
+    private final Semaphore fanOuts = new Semaphore(FAN_OUT_CONCURRENCY);
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("live-heartbeat").daemon().factory());
@@ -100,7 +106,18 @@ public class LiveEventHub {
     /** A verdict version was recorded: after its commit here, or at once when it comes from another instance. */
     @TransactionalEventListener(fallbackExecution = true)
     public void onVerdictChanged(VerdictChanged change) {
-        senders.execute(() -> fanOut(change));
+        AtomicInteger pagesOfTenant = openByTenant.get(change.tenantId());
+        if (pagesOfTenant == null || pagesOfTenant.get() == 0) {
+            return; // nobody of this tenant is looking: no lookup at all
+        }
+        senders.execute(() -> {
+            fanOuts.acquireUninterruptibly();
+            try {
+                fanOut(change);
+            } finally {
+                fanOuts.release();
+            }
+        });
     }
 
     private void fanOut(VerdictChanged change) {
@@ -179,6 +196,9 @@ public class LiveEventHub {
             if (open.get() < maxStreams && set.size() < maxStreamsPerItem) {
                 added[0] = set.add(page);
                 open.incrementAndGet();
+                openByTenant
+                        .computeIfAbsent(k.tenant(), t -> new AtomicInteger())
+                        .incrementAndGet();
             }
             return set.isEmpty() ? null : set;
         });
@@ -189,6 +209,7 @@ public class LiveEventHub {
         pages.computeIfPresent(key, (k, forItem) -> {
             if (forItem.remove(page)) {
                 open.decrementAndGet();
+                openByTenant.get(k.tenant()).decrementAndGet();
             }
             return forItem.isEmpty() ? null : forItem;
         });

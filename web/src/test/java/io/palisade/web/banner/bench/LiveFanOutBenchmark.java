@@ -98,7 +98,9 @@ class LiveFanOutBenchmark {
             report("round level=" + level + " received/p50/p99/max(ms) " + done);
         }
         in.println("QUIT");
-        process.waitFor();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
     }
 
     private static void report(String line) {

@@ -38,6 +38,8 @@ public final class LiveStreamClients {
     private LiveStreamClients() {}
 
     public static void main(String[] args) throws Exception {
+        // Never outlive the benchmark that started this process.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(2)));
         List<String> urls = Files.readAllLines(Path.of(args[0]));
         int clients = Integer.parseInt(args[1]);
         HttpClient http =
