@@ -61,6 +61,8 @@ public class LiveTokens {
         return lifetime;
     }
 
+    // Not yet: a token is a bearer credential; whoever receives a forwarded copy of the message can use the page as
+    // its recipient until the token expires. Binding it to the recipient would need a sign-in the page avoids.
     /** A new token for the mail item, valid for {@link #lifetime()}. */
     public String issue(UUID tenantId, UUID mailItemId) {
         Instant expires = clock.instant().plus(lifetime);

@@ -117,6 +117,8 @@ public class BannerRefreshWork implements WorkHandler {
         return asked;
     }
 
+    // Not yet: a BANNER and a QUARANTINE action on one copy may run at once; the loser finds the message gone and
+    // is skipped, so a copy released later may carry the banner of the level before.
     private static boolean needsBanner(List<MailAction> history, boolean wanted, RiskLevel level) {
         boolean waiting = history.stream()
                 .anyMatch(a -> a.getKind() == ActionKind.BANNER && a.getStatus() == ActionStatus.PENDING);

@@ -70,6 +70,8 @@ public final class Wording {
         return texts.rightToLeft();
     }
 
+    // Not yet: only twelve common signals have French, German and Spanish wording; the others show detection's
+    // English sentence in every language.
     private String reason(Signal signal) {
         if (signal.evidence().isBlank()) {
             String plain = texts.optional("reason." + signal.name() + ".plain", Map.of());

@@ -22,7 +22,8 @@ class BannerWordingTest {
     void saysReasonsInTheRecipientsLanguageWithTheEvidenceInTheSlot() {
         Wording german = Wording.of(Locale.GERMANY, Branding.named("Fabrikam"));
 
-        assertThat(german.reasons(List.of(LOOKALIKE))).containsExactly("Die Domain des Absenders ahmt contoso.com nach");
+        assertThat(german.reasons(List.of(LOOKALIKE)))
+                .containsExactly("Die Domain des Absenders ahmt contoso.com nach");
         assertThat(german.languageTag()).isEqualTo("de");
     }
 
@@ -54,8 +55,7 @@ class BannerWordingTest {
 
     @Test
     void hostileEvidenceLosesItsBidiOverridesInEveryLanguage() {
-        Signal hostile = new Signal(
-                "LOOKALIKE_BRAND_DOMAIN", "sender", 40, "imitates", "moc.\u202Elapyap");
+        Signal hostile = new Signal("LOOKALIKE_BRAND_DOMAIN", "sender", 40, "imitates", "moc.\u202Elapyap");
 
         assertThat(Wording.of(Locale.FRENCH, Branding.named("Fabrikam")).reasons(List.of(hostile)))
                 .singleElement()
@@ -85,7 +85,8 @@ class BannerWordingTest {
                 if (!locale.equals(Locale.ENGLISH)) {
                     assertThat(text)
                             .as(locale + " " + key + " is translated")
-                            .isNotEqualTo(Wording.of(Locale.ENGLISH, Branding.named("Fabrikam")).text(key));
+                            .isNotEqualTo(Wording.of(Locale.ENGLISH, Branding.named("Fabrikam"))
+                                    .text(key));
                 }
             }
         }
