@@ -45,6 +45,7 @@ public class BannerRefreshWork implements WorkHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(BannerRefreshWork.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int CHUNK = 100;
 
     private final MailItemRepository mailItems;
     private final MailActionRepository actions;
@@ -82,40 +83,56 @@ public class BannerRefreshWork implements WorkHandler {
     @Override
     public void handle(WorkItem work) {
         JsonNode payload = JSON.readTree(work.payloadJson());
+        UUID tenantId = work.tenantId();
         UUID mailItemId = UUID.fromString(payload.path("mailItemId").asString());
-        Integer asked = transactions.execute(status -> refresh(work.tenantId(), mailItemId));
-        if (asked != null && asked > 0) {
-            workers.wake();
-        }
-    }
-
-    private int refresh(UUID tenantId, UUID mailItemId) {
-        MailItem changed = mailItems.findByTenantIdAndId(tenantId, mailItemId).orElse(null);
-        VerdictVersion verdict = verdicts.current(tenantId, mailItemId).orElse(null);
-        if (changed == null || verdict == null) {
+        Plan plan = transactions.execute(status -> plan(tenantId, mailItemId));
+        if (plan == null) {
             LOG.warn("event=banner_refresh_skipped tenant={} mail_item={} reason=item_gone", tenantId, mailItemId);
-            return 0;
+            return;
         }
-        RiskLevel level = states.current(changed).orElseThrow().level();
-        boolean wanted = policy.actionsFor(level).contains(ActionKind.BANNER);
-        List<MailItem> copies = states.copies(changed);
         int asked = 0;
-        for (MailItem copy : copies) {
-            List<MailAction> history = actions.findByTenantIdAndMailItemIdOrderByCreatedAt(tenantId, copy.getId());
-            if (needsBanner(history, wanted, level)) {
-                outbox.add(tenantId, copy.getId(), verdict.getId(), List.of(ActionKind.BANNER), REQUESTED_BY);
-                asked++;
-            }
+        // Chunks of their own transactions, so the action workers start on the first copies while the rest are
+        // still being asked for; a redelivered item skips the copies whose action is already pending.
+        for (int from = 0; from < plan.copies().size(); from += CHUNK) {
+            List<UUID> chunk = plan.copies()
+                    .subList(from, Math.min(from + CHUNK, plan.copies().size()));
+            Integer inChunk = transactions.execute(status -> ask(tenantId, plan, chunk));
+            asked += inChunk == null ? 0 : inChunk;
+            workers.wake();
         }
         LOG.info(
                 "event=banner_refresh tenant={} mail_item={} level={} copies={} actions={}",
                 tenantId,
                 mailItemId,
-                level,
-                copies.size(),
+                plan.level(),
+                plan.copies().size(),
                 asked);
+    }
+
+    private Plan plan(UUID tenantId, UUID mailItemId) {
+        MailItem changed = mailItems.findByTenantIdAndId(tenantId, mailItemId).orElse(null);
+        VerdictVersion verdict = verdicts.current(tenantId, mailItemId).orElse(null);
+        if (changed == null || verdict == null) {
+            return null;
+        }
+        RiskLevel level = states.current(changed).orElseThrow().level();
+        List<UUID> copies = states.copies(changed).stream().map(MailItem::getId).toList();
+        return new Plan(verdict.getId(), level, policy.actionsFor(level).contains(ActionKind.BANNER), copies);
+    }
+
+    private int ask(UUID tenantId, Plan plan, List<UUID> chunk) {
+        int asked = 0;
+        for (UUID copy : chunk) {
+            List<MailAction> history = actions.findByTenantIdAndMailItemIdOrderByCreatedAt(tenantId, copy);
+            if (needsBanner(history, plan.wanted(), plan.level())) {
+                outbox.add(tenantId, copy, plan.verdictId(), List.of(ActionKind.BANNER), REQUESTED_BY);
+                asked++;
+            }
+        }
         return asked;
     }
+
+    private record Plan(UUID verdictId, RiskLevel level, boolean wanted, List<UUID> copies) {}
 
     // Not yet: a BANNER and a QUARANTINE action on one copy may run at once; the loser finds the message gone and
     // is skipped, so a copy released later may carry the banner of the level before.

@@ -104,6 +104,7 @@ class BannerRewriteBenchmark {
     static void pointAtTheSimulator(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
         registry.add("palisade.workers.threads", () -> Integer.getInteger("bench.workers", 48));
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> Integer.getInteger("bench.db-pool", 40));
         registry.add("palisade.m365.client-id", () -> simTenant().clientId());
         registry.add("palisade.m365.client-secret", () -> simTenant().clientSecret());
         registry.add("palisade.m365.graph-base-url", SIM::graphBaseUrl);
