@@ -3,28 +3,34 @@ package io.palisade.banners.compose;
 import io.palisade.banners.inject.BannerInjector;
 import io.palisade.banners.inject.InjectionOptions;
 import io.palisade.banners.inject.InjectionResult;
+import io.palisade.banners.live.BannerSettings;
+import io.palisade.banners.live.BannerState;
+import io.palisade.banners.live.BannerStates;
 import io.palisade.banners.marker.BannerMarker;
 import io.palisade.banners.marker.MarkerKey;
 import io.palisade.banners.render.BannerModel;
 import io.palisade.banners.render.BannerRenderer;
 import io.palisade.banners.render.Branding;
+import io.palisade.banners.render.Wording;
+import io.palisade.core.audit.AuditLog;
 import io.palisade.core.crypto.TenantKeys;
 import io.palisade.core.mail.MailItem;
 import io.palisade.core.pipeline.BannerComposer;
-import io.palisade.core.tenant.TenantService;
-import io.palisade.core.verdict.VerdictService;
 import io.palisade.core.verdict.VerdictVersion;
 import io.palisade.detection.api.RiskLevel;
-import io.palisade.detection.api.Signal;
-import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Core's {@link BannerComposer}: renders the banner of a message's current verdict from its reasons, signs it with
- * the tenant's marker key and injects it into the message as delivered. A later banner replaces an earlier one.
+ * Core's {@link BannerComposer}: renders the banner of the message's current state (the newest verdict of any copy,
+ * see {@link BannerStates}) from its reasons, in the recipient's language and the tenant's branding, with a link
+ * to the live page; signs it with the tenant's marker key, disarms the tracking pixels detection finds, and
+ * injects it into the message as delivered. A later banner replaces an earlier one.
+ *
+ * <p>When the state is CLEAN the message as delivered is returned: writing it back removes the banner.
  */
 @Component
 public class MarkedBannerComposer implements BannerComposer {
@@ -33,47 +39,72 @@ public class MarkedBannerComposer implements BannerComposer {
     public static final String MARKER_KEY_PURPOSE = "banner-marker";
 
     private static final Logger LOG = LoggerFactory.getLogger(MarkedBannerComposer.class);
-    private static final int MAX_REASONS = 4;
 
     private final BannerRenderer renderer = new BannerRenderer();
     private final BannerInjector injector = new BannerInjector();
+    private final TrackingPixels pixels = new TrackingPixels();
     private final TenantKeys keys;
-    private final TenantService tenants;
-    private final VerdictService verdicts;
+    private final BannerStates states;
+    private final BannerSettings settings;
+    private final LivePageLinks links;
+    private final AuditLog audit;
 
-    public MarkedBannerComposer(TenantKeys keys, TenantService tenants, VerdictService verdicts) {
+    public MarkedBannerComposer(
+            TenantKeys keys, BannerStates states, BannerSettings settings, LivePageLinks links, AuditLog audit) {
         this.keys = keys;
-        this.tenants = tenants;
-        this.verdicts = verdicts;
+        this.states = states;
+        this.settings = settings;
+        this.links = links;
+        this.audit = audit;
     }
 
     @Override
     public Optional<byte[]> compose(MailItem item, VerdictVersion verdict, byte[] originalMime) {
-        if (verdict.getLevel() == RiskLevel.CLEAN) {
-            return Optional.empty();
+        BannerState state = states.current(item)
+                .orElseThrow(() -> new IllegalStateException(
+                        "mail item " + item.getId() + " has verdict " + verdict.getId() + " but no banner state"));
+        if (state.level() == RiskLevel.CLEAN) {
+            LOG.info("event=banner_removed tenant={} mail_item={}", item.getTenantId(), item.getId());
+            return Optional.of(originalMime);
         }
         MarkerKey key = new MarkerKey(item.getTenantId().toString(), keys.key(item.getTenantId(), MARKER_KEY_PURPOSE));
-        String messageKey = item.getId().toString();
-        BannerMarker marker = BannerMarker.sign(key, messageKey);
-        Branding branding = Branding.named(tenants.require(item.getTenantId()).getName());
-        BannerModel model = new BannerModel(verdict.getLevel(), reasons(verdict), null, branding, null, marker);
-        InjectionResult result = injector.inject(originalMime, renderer.render(model), InjectionOptions.of(key));
+        BannerMarker marker = BannerMarker.sign(key, item.getId().toString());
+        Branding branding = settings.branding(item.getTenantId());
+        Locale locale = settings.locale(item.getTenantId(), item.getMailboxId());
+        BannerModel model = new BannerModel(
+                state.level(),
+                Wording.of(locale, branding).reasons(state.signals()),
+                links.forItem(item.getTenantId(), item.getId()),
+                branding,
+                locale,
+                marker);
+        InjectionOptions options = InjectionOptions.of(key).withTrackingPixels(pixels.in(originalMime));
+        InjectionResult result = injector.inject(originalMime, renderer.render(model), options);
         if (!result.rewritten()) {
-            LOG.info(
-                    "event=banner_untouched tenant={} mail_item={} reason={}",
-                    item.getTenantId(),
-                    item.getId(),
-                    result.reason());
+            untouched(item, result);
             return Optional.empty();
         }
+        LOG.info(
+                "event=banner_composed tenant={} mail_item={} level={} trackers_disarmed={}",
+                item.getTenantId(),
+                item.getId(),
+                state.level(),
+                result.trackersDisarmed());
         return Optional.of(result.mime());
     }
 
-    private List<String> reasons(VerdictVersion verdict) {
-        return verdicts.signals(verdict).stream()
-                .map(Signal::reason)
-                .distinct()
-                .limit(MAX_REASONS)
-                .toList();
+    private void untouched(MailItem item, InjectionResult result) {
+        LOG.info(
+                "event=banner_untouched tenant={} mail_item={} reason={}",
+                item.getTenantId(),
+                item.getId(),
+                result.reason());
+        // Recorded, so an analyst sees why a signed or encrypted message carries no banner.
+        audit.record(
+                item.getTenantId(),
+                "system:banners",
+                "banner.untouched",
+                "mail_item:" + item.getId(),
+                result.reason() + ": " + result.detail());
     }
 }

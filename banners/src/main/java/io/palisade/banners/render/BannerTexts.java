@@ -48,6 +48,21 @@ final class BannerTexts {
         return get(key, Map.of());
     }
 
+    /** The text for a key from the overrides or this language's own bundle, or null when neither has it. */
+    String optional(String key, Map<String, String> values) {
+        String text = branding.override(key, language);
+        if (text == null && bundle.keySet().contains(key)) {
+            text = bundle.getString(key);
+        }
+        if (text == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            text = text.replace("{" + value.getKey() + "}", value.getValue());
+        }
+        return text;
+    }
+
     /** The language actually rendered, as a BCP 47 tag for the {@code lang} attribute. */
     String languageTag() {
         return language.toLanguageTag();

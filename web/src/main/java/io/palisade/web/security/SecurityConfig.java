@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -12,6 +13,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may call what. Webhooks authenticate each request by the platform's own means (clientState, validation
@@ -21,7 +23,34 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration
 public class SecurityConfig {
 
-    static final String[] OPEN_ROUTES = {"/webhooks/**", "/actuator/health", "/actuator/health/**", "/b/**", "/error"};
+    static final String[] OPEN_ROUTES = {"/webhooks/**", "/actuator/health", "/actuator/health/**", "/error"};
+
+    /** The recipients' banner pages: exactly these routes, public; anything else under {@code /b/} is refused. */
+    static final String[] BANNER_PAGE_ROUTES = {
+        "/b/{token}", "/b/{token}/events", "/b/{token}/report", "/b/{token}/trust", "/b/assets/*"
+    };
+
+    // Scripts and styles come from the page's own origin only; nothing may frame it, and the token in its address
+    // never leaks through a Referer header.
+    private static final String BANNER_PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self';"
+            + " connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    /**
+     * The banner pages' own chain, ahead of the main one: no login of any kind (the signed token in the path is
+     * the credential), CSRF tokens on the two buttons' POSTs, a strict content security policy.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain bannerPageChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/b/**")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(BANNER_PAGE_ROUTES)
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(BANNER_PAGE_CSP))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {

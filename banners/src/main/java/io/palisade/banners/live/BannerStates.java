@@ -1,0 +1,100 @@
+package io.palisade.banners.live;
+
+import io.palisade.core.mail.MailItem;
+import io.palisade.core.mail.MailItemRepository;
+import io.palisade.core.verdict.VerdictService;
+import io.palisade.core.verdict.VerdictVersion;
+import io.palisade.detection.api.Signal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The state a message's banner shows. A message delivered to many mailboxes is many mail items, and a verdict
+ * change (an analyst's decision, a re-scan) may reach only one of them first; the message's risk is a property of
+ * its content, so every copy shows the newest verdict recorded for any copy.
+ *
+ * <p>The newest verdict of all copies is found with one read-only query over core's mail item and verdict tables
+ * (tenant-scoped, by their indexes) rather than through the repositories, which would load every copy and every
+ * copy's verdict: a campaign message has thousands of copies, and each live-page connection asks for its state.
+ */
+@Component
+public class BannerStates {
+
+    private static final String NEWEST_OF_ALL_COPIES = "SELECT v.mail_item_id FROM mail_items m JOIN verdicts v"
+            + " ON v.tenant_id = m.tenant_id AND v.mail_item_id = m.id"
+            + " WHERE m.tenant_id = ? AND m.internet_message_id = ?"
+            + " ORDER BY v.created_at DESC, v.version DESC LIMIT 1";
+    private static final String COPY_IDS = "SELECT id FROM mail_items WHERE tenant_id = ? AND internet_message_id = ?";
+
+    private final MailItemRepository mailItems;
+    private final VerdictService verdicts;
+    private final JdbcTemplate jdbc;
+
+    public BannerStates(MailItemRepository mailItems, VerdictService verdicts, JdbcTemplate jdbc) {
+        this.mailItems = mailItems;
+        this.verdicts = verdicts;
+        this.jdbc = jdbc;
+    }
+
+    /** The state of the tenant's mail item, or empty when the item is unknown or has no verdict yet. */
+    @Transactional(readOnly = true)
+    public Optional<BannerState> current(UUID tenantId, UUID mailItemId) {
+        return mailItems.findByTenantIdAndId(tenantId, mailItemId).flatMap(this::current);
+    }
+
+    /** The state of a mail item, or empty when no copy has a verdict yet. */
+    @Transactional(readOnly = true)
+    public Optional<BannerState> current(MailItem item) {
+        return newestVerdict(item)
+                .map(verdict -> new BannerState(
+                        item.getTenantId(),
+                        item.getId(),
+                        item.getMailboxId(),
+                        verdict.getId(),
+                        verdict.getLevel(),
+                        byWeight(verdicts.signals(verdict)),
+                        verdict.getCreatedAt()));
+    }
+
+    /** Every copy of the item's message in its tenant (the item itself included), by internet message id. */
+    @Transactional(readOnly = true)
+    public List<MailItem> copies(MailItem item) {
+        if (item.getInternetMessageId() == null) {
+            return List.of(item);
+        }
+        List<MailItem> copies =
+                mailItems.findByTenantIdAndInternetMessageId(item.getTenantId(), item.getInternetMessageId());
+        return copies.isEmpty() ? List.of(item) : copies;
+    }
+
+    /** The ids of every copy of the tenant's mail item; just the id when the item is unknown. */
+    @Transactional(readOnly = true)
+    public List<UUID> copyIds(UUID tenantId, UUID mailItemId) {
+        Optional<MailItem> item = mailItems.findByTenantIdAndId(tenantId, mailItemId);
+        if (item.isEmpty() || item.get().getInternetMessageId() == null) {
+            return List.of(mailItemId);
+        }
+        return jdbc.queryForList(COPY_IDS, UUID.class, tenantId, item.get().getInternetMessageId());
+    }
+
+    private Optional<VerdictVersion> newestVerdict(MailItem item) {
+        if (item.getInternetMessageId() == null) {
+            return verdicts.current(item.getTenantId(), item.getId());
+        }
+        // The newest verdict of any copy is that copy's current one: versions of an item only ever grow.
+        List<UUID> owner =
+                jdbc.queryForList(NEWEST_OF_ALL_COPIES, UUID.class, item.getTenantId(), item.getInternetMessageId());
+        return owner.isEmpty() ? Optional.empty() : verdicts.current(item.getTenantId(), owner.getFirst());
+    }
+
+    private static List<Signal> byWeight(List<Signal> signals) {
+        return signals.stream()
+                .sorted(Comparator.comparingDouble(Signal::weight).reversed())
+                .toList();
+    }
+}

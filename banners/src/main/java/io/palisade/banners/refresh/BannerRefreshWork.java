@@ -1,0 +1,149 @@
+package io.palisade.banners.refresh;
+
+import io.palisade.banners.live.BannerStates;
+import io.palisade.core.action.ActionKind;
+import io.palisade.core.action.ActionStatus;
+import io.palisade.core.action.MailAction;
+import io.palisade.core.action.MailActionRepository;
+import io.palisade.core.mail.MailItem;
+import io.palisade.core.mail.MailItemRepository;
+import io.palisade.core.pipeline.ActionOutbox;
+import io.palisade.core.pipeline.ActionPolicy;
+import io.palisade.core.queue.WorkItem;
+import io.palisade.core.verdict.VerdictService;
+import io.palisade.core.verdict.VerdictVersion;
+import io.palisade.core.work.WorkHandler;
+import io.palisade.core.work.WorkSignal;
+import io.palisade.detection.api.RiskLevel;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Asks for a BANNER action on every copy of a message in the tenant (same internet message id) through core's
+ * outbox: the action workers re-render each banner from the current state and write it back through the
+ * connector, which records the copy's new provider id.
+ *
+ * <p>Which copies: those whose policy at the current level asks for a banner, and those where a banner write ever
+ * finished (so a lowered verdict updates the banner, or removes it at CLEAN, and a later rise brings it back). A
+ * copy with a BANNER action still waiting is left out, since that action reads the current state when it runs.
+ * Repeating an item is harmless for the same reason.
+ */
+@Component
+public class BannerRefreshWork implements WorkHandler {
+
+    /** The work-item kind. */
+    public static final String KIND = "banners.refresh";
+
+    /** Who the refresh actions are recorded as requested by. */
+    public static final String REQUESTED_BY = "system:banner-refresh";
+
+    private static final Logger LOG = LoggerFactory.getLogger(BannerRefreshWork.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int CHUNK = 100;
+
+    private final MailItemRepository mailItems;
+    private final MailActionRepository actions;
+    private final VerdictService verdicts;
+    private final BannerStates states;
+    private final ActionPolicy policy;
+    private final ActionOutbox outbox;
+    private final TransactionTemplate transactions;
+    private final WorkSignal workers;
+
+    public BannerRefreshWork(
+            MailItemRepository mailItems,
+            MailActionRepository actions,
+            VerdictService verdicts,
+            BannerStates states,
+            ActionPolicy policy,
+            ActionOutbox outbox,
+            TransactionTemplate transactions,
+            WorkSignal workers) {
+        this.mailItems = mailItems;
+        this.actions = actions;
+        this.verdicts = verdicts;
+        this.states = states;
+        this.policy = policy;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.workers = workers;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public void handle(WorkItem work) {
+        JsonNode payload = JSON.readTree(work.payloadJson());
+        UUID tenantId = work.tenantId();
+        UUID mailItemId = UUID.fromString(payload.path("mailItemId").asString());
+        Plan plan = transactions.execute(status -> plan(tenantId, mailItemId));
+        if (plan == null) {
+            LOG.warn("event=banner_refresh_skipped tenant={} mail_item={} reason=item_gone", tenantId, mailItemId);
+            return;
+        }
+        int asked = 0;
+        // Chunks of their own transactions, so the action workers start on the first copies while the rest are
+        // still being asked for; a redelivered item skips the copies whose action is already pending.
+        for (int from = 0; from < plan.copies().size(); from += CHUNK) {
+            List<UUID> chunk = plan.copies()
+                    .subList(from, Math.min(from + CHUNK, plan.copies().size()));
+            Integer inChunk = transactions.execute(status -> ask(tenantId, plan, chunk));
+            asked += inChunk == null ? 0 : inChunk;
+            workers.wake();
+        }
+        LOG.info(
+                "event=banner_refresh tenant={} mail_item={} level={} copies={} actions={}",
+                tenantId,
+                mailItemId,
+                plan.level(),
+                plan.copies().size(),
+                asked);
+    }
+
+    private Plan plan(UUID tenantId, UUID mailItemId) {
+        MailItem changed = mailItems.findByTenantIdAndId(tenantId, mailItemId).orElse(null);
+        VerdictVersion verdict = verdicts.current(tenantId, mailItemId).orElse(null);
+        if (changed == null || verdict == null) {
+            return null;
+        }
+        RiskLevel level = states.current(changed).orElseThrow().level();
+        List<UUID> copies = states.copies(changed).stream().map(MailItem::getId).toList();
+        return new Plan(verdict.getId(), level, policy.actionsFor(level).contains(ActionKind.BANNER), copies);
+    }
+
+    private int ask(UUID tenantId, Plan plan, List<UUID> chunk) {
+        int asked = 0;
+        for (UUID copy : chunk) {
+            List<MailAction> history = actions.findByTenantIdAndMailItemIdOrderByCreatedAt(tenantId, copy);
+            if (needsBanner(history, plan.wanted(), plan.level())) {
+                outbox.add(tenantId, copy, plan.verdictId(), List.of(ActionKind.BANNER), REQUESTED_BY);
+                asked++;
+            }
+        }
+        return asked;
+    }
+
+    private record Plan(UUID verdictId, RiskLevel level, boolean wanted, List<UUID> copies) {}
+
+    // Not yet: a BANNER and a QUARANTINE action on one copy may run at once; the loser finds the message gone and
+    // is skipped, so a copy released later may carry the banner of the level before.
+    private static boolean needsBanner(List<MailAction> history, boolean wanted, RiskLevel level) {
+        boolean waiting = history.stream()
+                .anyMatch(a -> a.getKind() == ActionKind.BANNER && a.getStatus() == ActionStatus.PENDING);
+        if (waiting) {
+            return false;
+        }
+        boolean carries =
+                history.stream().anyMatch(a -> a.getKind() == ActionKind.BANNER && a.getStatus() == ActionStatus.DONE);
+        return level == RiskLevel.CLEAN ? carries : wanted || carries;
+    }
+}
