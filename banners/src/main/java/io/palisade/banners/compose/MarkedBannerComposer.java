@@ -16,6 +16,7 @@ import io.palisade.core.audit.AuditLog;
 import io.palisade.core.crypto.TenantKeys;
 import io.palisade.core.mail.MailItem;
 import io.palisade.core.pipeline.BannerComposer;
+import io.palisade.core.scan.DetectionConfiguration;
 import io.palisade.core.verdict.VerdictVersion;
 import io.palisade.detection.api.RiskLevel;
 import java.util.Locale;
@@ -35,8 +36,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class MarkedBannerComposer implements BannerComposer {
 
-    /** The purpose under which the tenant's marker key is kept. */
-    public static final String MARKER_KEY_PURPOSE = "banner-marker";
 
     private static final Logger LOG = LoggerFactory.getLogger(MarkedBannerComposer.class);
 
@@ -67,7 +66,7 @@ public class MarkedBannerComposer implements BannerComposer {
             LOG.info("event=banner_removed tenant={} mail_item={}", item.getTenantId(), item.getId());
             return Optional.of(originalMime);
         }
-        MarkerKey key = new MarkerKey(item.getTenantId().toString(), keys.key(item.getTenantId(), MARKER_KEY_PURPOSE));
+        MarkerKey key = new MarkerKey(item.getTenantId().toString(), keys.key(item.getTenantId(), DetectionConfiguration.BANNER_MARKER_KEY));
         BannerMarker marker = BannerMarker.sign(key, item.getId().toString());
         Branding branding = settings.branding(item.getTenantId());
         Locale locale = settings.locale(item.getTenantId(), item.getMailboxId());
