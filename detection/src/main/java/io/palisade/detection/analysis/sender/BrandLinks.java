@@ -15,7 +15,8 @@ import java.util.Optional;
  * A message that presents itself as a well-known brand, by its display name or its From domain, while a link in it
  * leads to a site the brand does not own: the shape of brand phishing, where the sender's name or a forged address
  * earns trust and the link collects the credentials. A From domain proves nothing until authentication confirms
- * it, so a brand domain in From counts as a claim; a DMARC pass from a trusted receiver for that domain clears it.
+ * it, so a brand domain in From counts as a claim (a free-mail domain does not); a DMARC pass from a trusted
+ * receiver for that domain clears it.
  */
 final class BrandLinks {
     /** Links looked at per message; the first foreign one decides. */
@@ -62,6 +63,11 @@ final class BrandLinks {
             if (brand != null) {
                 return Optional.of(brand);
             }
+        }
+        // An address at a free-mail provider claims a mailbox there, not the provider's brand: every Gmail or
+        // Outlook.com user who sends a link would otherwise look like a brand impersonator.
+        if (FreemailDomains.contains(site)) {
+            return Optional.empty();
         }
         return KnownBrands.all().keySet().stream()
                 .filter(b -> KnownBrands.ownsDomain(b, site))

@@ -172,6 +172,20 @@ class SenderAnalyzerTest {
     }
 
     @Test
+    void doesNotTakeAFreeMailAddressForAClaimOfTheProvidersBrand() {
+        assertThat(signals(message()
+                        .from("Maria Lopez", "maria.lopez.1984@gmail.com")
+                        .link("https://www.eventbrite.com/e/neighbourhood-cleanup-tickets")
+                        .build()))
+                .doesNotContain(BRAND_CLAIM_FOREIGN_LINK);
+        assertThat(signals(message()
+                        .from("Tom", "tom.h@outlook.com")
+                        .link("https://photos.example-family.net/album/42")
+                        .build()))
+                .doesNotContain(BRAND_CLAIM_FOREIGN_LINK);
+    }
+
+    @Test
     void ignoresLinksOfSendersThatClaimNoBrand() {
         assertThat(signals(message()
                         .from("Rob from Partner Firm", "rob@partner-firm.com")
