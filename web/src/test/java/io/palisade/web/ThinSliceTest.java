@@ -80,7 +80,7 @@ class ThinSliceTest {
             Content-Type: text/html; charset=utf-8
 
             <p>Hi Alice, please review the new payroll portal.</p>
-            <p><a href="https://payroll-portal.example.net/review">https://portal.contoso.example/payroll</a></p>
+            <p><a href="https://payroll-portal.example.net/review">https://workforcenow.adp.com/payroll</a></p>
             """;
 
     static final String ORDINARY = """
