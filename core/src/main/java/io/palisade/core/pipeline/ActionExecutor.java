@@ -1,5 +1,6 @@
 package io.palisade.core.pipeline;
 
+import io.palisade.core.action.ActionStatus;
 import io.palisade.core.action.MailAction;
 import io.palisade.core.action.MailActionRepository;
 import io.palisade.core.audit.AuditLog;
@@ -18,6 +19,7 @@ import io.palisade.core.work.RetryableWorkException;
 import io.palisade.core.work.WorkHandler;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,8 @@ public class ActionExecutor implements WorkHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ActionExecutor.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    // A RUNNING action not touched for this long belongs to a worker that died; it no longer blocks the copy.
+    private static final Duration STALE_RUNNING = Duration.ofMinutes(5);
 
     private final MailActionRepository actions;
     private final MailItemRepository mailItems;
@@ -82,7 +86,12 @@ public class ActionExecutor implements WorkHandler {
             ActionRunner.Outcome outcome = runner.run(target.action(), target.item(), target.connector(), target.ref());
             transactions.executeWithoutResult(status -> finish(tenantId, actionId, outcome));
         } catch (MessageNotFoundException e) {
-            transactions.executeWithoutResult(status -> skip(tenantId, actionId, "message is gone"));
+            // Not yet: after an interrupted attempt the copy may sit in its new folder under an id we never saved;
+            // the action is then skipped with this reason instead of looking the copy up by internet message id.
+            String reason = target.action().getAttempts() > 1
+                    ? "message not at its last known id; an interrupted earlier attempt may have moved it"
+                    : "message is gone";
+            transactions.executeWithoutResult(status -> skip(tenantId, actionId, reason));
         } catch (ConnectorException e) {
             transactions.executeWithoutResult(status -> failed(tenantId, actionId, e));
             if (!e.isRetryable()) {
@@ -99,14 +108,36 @@ public class ActionExecutor implements WorkHandler {
             LOG.debug("event=action_already_final action={} status={}", actionId, action.getStatus());
             return null;
         }
-        MailItem item =
-                mailItems.findByTenantIdAndId(tenantId, action.getMailItemId()).orElseThrow();
+        // Locking the copy serialises its actions: a quarantine and a release of one copy never run at once.
+        MailItem item = mailItems
+                .findForUpdateByTenantIdAndId(tenantId, action.getMailItemId())
+                .orElseThrow();
+        waitForEarlierActions(action);
         Mailbox mailbox =
                 mailboxes.findByTenantIdAndId(tenantId, item.getMailboxId()).orElseThrow();
         action.start(item.getProviderMessageId(), clock.instant());
         actions.save(action);
         MessageRef ref = new MessageRef(tenantId, mailbox.getProviderMailboxId(), item.getProviderMessageId());
         return new Target(action, item, connectors.require(item.getProvider()), ref);
+    }
+
+    private void waitForEarlierActions(MailAction action) {
+        Instant staleBefore = clock.instant().minus(STALE_RUNNING);
+        boolean busy =
+                actions
+                        .findByTenantIdAndMailItemIdOrderByCreatedAt(action.getTenantId(), action.getMailItemId())
+                        .stream()
+                        .filter(other -> !other.getId().equals(action.getId()))
+                        .anyMatch(other -> other.getStatus() == ActionStatus.RUNNING
+                                        && other.getUpdatedAt().isAfter(staleBefore)
+                                || other.getStatus() == ActionStatus.PENDING
+                                        && other.getCreatedAt().isBefore(action.getCreatedAt()));
+        if (busy) {
+            throw new RetryableWorkException(
+                    "an earlier action on mail item " + action.getMailItemId() + " is not finished",
+                    Duration.ofSeconds(1),
+                    null);
+        }
     }
 
     private void finish(UUID tenantId, UUID actionId, ActionRunner.Outcome outcome) {

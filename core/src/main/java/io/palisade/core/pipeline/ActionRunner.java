@@ -3,6 +3,7 @@ package io.palisade.core.pipeline;
 import io.palisade.core.action.ActionKind;
 import io.palisade.core.action.MailAction;
 import io.palisade.core.action.MailActionRepository;
+import io.palisade.core.clawback.ClawbackService;
 import io.palisade.core.connector.ConnectorException;
 import io.palisade.core.connector.MailboxConnector;
 import io.palisade.core.connector.MessageRef;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 class ActionRunner {
 
     /** Where a quarantined item is, as {@link MailItem#getFolder()} records it. */
-    static final String QUARANTINE_FOLDER = "palisade-quarantine";
+    static final String QUARANTINE_FOLDER = ClawbackService.QUARANTINE_FOLDER;
 
     private final RawMessageStore rawMessages;
     private final VerdictService verdicts;

@@ -1,0 +1,61 @@
+package io.palisade.core.campaign;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * 64-bit SimHash (Charikar, 2002) over word 3-shingles of a text, with digits folded so that "Invoice 4471" and
+ * "Invoice 9120" look alike. Near-duplicate texts differ in few bits; {@link #distance} counts them.
+ */
+public final class SimHash {
+
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern DIGITS = Pattern.compile("\\p{N}+");
+    private static final int SHINGLE = 3;
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    private SimHash() {}
+
+    /** The fingerprint of {@code text}; 0 for a text without words. */
+    public static long of(String text) {
+        String[] words = NON_WORD.splitAsStream(
+                        DIGITS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("0"))
+                .filter(word -> !word.isEmpty())
+                .toArray(String[]::new);
+        if (words.length == 0) {
+            return 0;
+        }
+        int[] weights = new int[64];
+        int shingles = Math.max(1, words.length - SHINGLE + 1);
+        for (int i = 0; i < shingles; i++) {
+            long hash = fnv(String.join(" ", Arrays.copyOfRange(words, i, Math.min(words.length, i + SHINGLE))));
+            for (int bit = 0; bit < 64; bit++) {
+                weights[bit] += (hash >>> bit & 1) == 1 ? 1 : -1;
+            }
+        }
+        long fingerprint = 0;
+        for (int bit = 0; bit < 64; bit++) {
+            if (weights[bit] > 0) {
+                fingerprint |= 1L << bit;
+            }
+        }
+        return fingerprint;
+    }
+
+    /** How many bits two fingerprints differ in, 0 to 64. */
+    public static int distance(long a, long b) {
+        return Long.bitCount(a ^ b);
+    }
+
+    private static long fnv(String value) {
+        long hash = FNV_OFFSET;
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= FNV_PRIME;
+        }
+        return hash;
+    }
+}
