@@ -41,6 +41,9 @@ public class TenantScanContexts {
         }
     };
 
+    // As many earlier messages as a long-standing correspondent has, so no first-contact signal fires.
+    private static final int TRUSTED_CORRESPONDENCE = 100;
+
     private final MailboxRepository mailboxes;
     private final TenantService tenants;
     private final JdbcTemplate jdbc;
@@ -139,6 +142,15 @@ public class TenantScanContexts {
             return new SenderHistory() {
                 @Override
                 public int messagesFromSenderTo(String senderAddress, String recipientAddress) {
+                    // A sender the recipient marked as trusted counts as an established correspondent.
+                    if (count(
+                                    "SELECT count(*) FROM trusted_senders"
+                                            + " WHERE tenant_id = ? AND sender = lower(?) AND recipient = lower(?)",
+                                    senderAddress,
+                                    recipientAddress)
+                            > 0) {
+                        return TRUSTED_CORRESPONDENCE;
+                    }
                     return count(
                             "SELECT count(*) FROM mail_items"
                                     + " WHERE tenant_id = ? AND sender = ? AND ? = ANY(recipients)",
