@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -55,6 +56,7 @@ public class ClawbackDiscovery implements WorkHandler {
     private final TransactionTemplate transactions;
     private final WorkSignal workers;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
     public ClawbackDiscovery(
             MailboxConnectorRegistry connectors,
@@ -64,7 +66,9 @@ public class ClawbackDiscovery implements WorkHandler {
             ClawbackService clawbacks,
             TransactionTemplate transactions,
             WorkSignal workers,
-            Clock clock) {
+            Clock clock,
+            JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.connectors = connectors;
         this.mailboxes = mailboxes;
         this.mailItems = mailItems;
@@ -130,32 +134,33 @@ public class ClawbackDiscovery implements WorkHandler {
             String requestedBy,
             String internetMessageId,
             List<Found> found) {
-        List<MailItem> known = mailItems.findByTenantIdAndInternetMessageId(tenantId, internetMessageId);
-        if (known.isEmpty()) {
+        // Plain SQL, not entities: a managed entity loaded here would hide the id and folder a worker saves meanwhile.
+        List<UUID> knownMailboxes = jdbc.queryForList(
+                "SELECT mailbox_id FROM mail_items WHERE tenant_id = ? AND internet_message_id = ?",
+                UUID.class,
+                tenantId,
+                internetMessageId);
+        if (knownMailboxes.isEmpty()) {
             return 0;
         }
         int added = 0;
         for (Found copy : found) {
             Optional<Mailbox> mailbox = mailboxes.findByTenantIdAndProviderAndProviderMailboxId(
                     tenantId, copy.provider(), copy.copy().providerMailboxId());
-            if (mailbox.isEmpty()) {
+            if (mailbox.isEmpty() || knownMailboxes.contains(mailbox.get().getId())) {
+                // Not watched, or a copy we track already (perhaps under the id a move is giving it right now).
                 continue;
             }
-            Optional<MailItem> existing = mailItems.findByTenantIdAndMailboxIdAndProviderMessageId(
-                    tenantId, mailbox.get().getId(), copy.copy().providerMessageId());
-            if (existing.isEmpty()
-                    && known.stream()
-                            .anyMatch(k -> k.getMailboxId().equals(mailbox.get().getId()))) {
-                // A copy we track in this mailbox under another id: the one we moved, seen before our move landed.
-                continue;
-            }
-            MailItem item = existing.orElseGet(() -> adopt(known.getFirst(), mailbox.get(), copy.copy()));
+            MailItem item = adopt(tenantId, internetMessageId, mailbox.get(), copy.copy());
             added += clawbacks.addCopy(clawbackId, item, kind, requestedBy) ? 1 : 0;
         }
         return added;
     }
 
-    private MailItem adopt(MailItem template, Mailbox mailbox, MessageCopy copy) {
+    private MailItem adopt(UUID tenantId, String internetMessageId, Mailbox mailbox, MessageCopy copy) {
+        MailItem template = mailItems
+                .findByTenantIdAndInternetMessageId(tenantId, internetMessageId)
+                .getFirst();
         MailItem item = mailItems.save(new MailItem(
                 template.getTenantId(),
                 mailbox.getId(),

@@ -10,6 +10,7 @@ import io.palisade.core.pipeline.ActionOutbox;
 import io.palisade.core.queue.WorkQueue;
 import io.palisade.core.verdict.VerdictService;
 import io.palisade.core.verdict.VerdictVersion;
+import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
@@ -47,6 +48,7 @@ public class ClawbackService {
     private final AuditLog audit;
     private final VerdictService verdicts;
     private final Clock clock;
+    private final EntityManager entityManager;
 
     public ClawbackService(
             JdbcTemplate jdbc,
@@ -55,7 +57,9 @@ public class ClawbackService {
             WorkQueue queue,
             AuditLog audit,
             VerdictService verdicts,
-            Clock clock) {
+            Clock clock,
+            EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.actions = actions;
@@ -147,6 +151,8 @@ public class ClawbackService {
                 .orElse(null);
         MailAction action = outbox.add(item.getTenantId(), item.getId(), verdictId, List.of(kind), requestedBy)
                 .getFirst();
+        // The action is a JPA entity; the link row below is plain JDBC and must see it.
+        entityManager.flush();
         jdbc.update(
                 "INSERT INTO clawback_actions (tenant_id, clawback_id, action_id) VALUES (?, ?, ?)",
                 item.getTenantId(),

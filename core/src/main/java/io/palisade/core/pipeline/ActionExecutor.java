@@ -20,6 +20,7 @@ import io.palisade.core.work.WorkHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,21 +84,38 @@ public class ActionExecutor implements WorkHandler {
             return;
         }
         try {
-            ActionRunner.Outcome outcome = runner.run(target.action(), target.item(), target.connector(), target.ref());
+            ActionRunner.Outcome outcome = runOrRelocate(target);
             transactions.executeWithoutResult(status -> finish(tenantId, actionId, outcome));
-        } catch (MessageNotFoundException e) {
-            // Not yet: after an interrupted attempt the copy may sit in its new folder under an id we never saved;
-            // the action is then skipped with this reason instead of looking the copy up by internet message id.
-            String reason = target.action().getAttempts() > 1
-                    ? "message not at its last known id; an interrupted earlier attempt may have moved it"
-                    : "message is gone";
-            transactions.executeWithoutResult(status -> skip(tenantId, actionId, reason));
         } catch (ConnectorException e) {
             transactions.executeWithoutResult(status -> failed(tenantId, actionId, e));
             if (!e.isRetryable()) {
                 throw new PermanentWorkException(e.getMessage(), e);
             }
             throw new RetryableWorkException(e.getMessage(), e.retryAfter().orElse(Duration.ZERO), e);
+        }
+    }
+
+    /**
+     * Runs the action; when the message is not at its last known id after an interrupted attempt (the worker died
+     * between the platform's move and saving the new id), finds the copy again instead of moving it twice.
+     */
+    private ActionRunner.Outcome runOrRelocate(Target target) throws ConnectorException {
+        try {
+            return runner.run(target.action(), target.item(), target.connector(), target.ref());
+        } catch (MessageNotFoundException e) {
+            if (target.action().getAttempts() > 1) {
+                Optional<ActionRunner.Outcome> found =
+                        runner.relocate(target.action(), target.item(), target.connector(), target.ref());
+                if (found.isPresent()) {
+                    LOG.info(
+                            "event=action_recovered action={} kind={}",
+                            target.action().getId(),
+                            target.action().getKind());
+                    return found.get();
+                }
+                return ActionRunner.Outcome.skipped("message not at its last known id and not found again");
+            }
+            return ActionRunner.Outcome.skipped("message is gone");
         }
     }
 
@@ -166,13 +184,6 @@ public class ActionExecutor implements WorkHandler {
                 actionId,
                 action.getKind(),
                 action.getStatus());
-    }
-
-    private void skip(UUID tenantId, UUID actionId, String reason) {
-        MailAction action = actions.findByTenantIdAndId(tenantId, actionId).orElseThrow();
-        action.skip(reason, clock.instant());
-        actions.save(action);
-        LOG.info("event=action_skipped tenant={} action={} reason={}", tenantId, actionId, reason);
     }
 
     private void failed(UUID tenantId, UUID actionId, ConnectorException e) {

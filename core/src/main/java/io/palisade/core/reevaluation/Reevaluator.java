@@ -11,6 +11,7 @@ import io.palisade.core.verdict.VerdictVersion;
 import io.palisade.core.work.WorkSignal;
 import io.palisade.detection.api.RiskLevel;
 import io.palisade.detection.api.Verdict;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -38,13 +39,16 @@ public class Reevaluator {
     private final VerdictReactions reactions;
     private final AuditLog audit;
     private final WorkSignal workers;
+    private final EntityManager entityManager;
 
     public Reevaluator(
             MailItemRepository mailItems,
             VerdictService verdicts,
             VerdictReactions reactions,
             AuditLog audit,
-            WorkSignal workers) {
+            WorkSignal workers,
+            EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.mailItems = mailItems;
         this.verdicts = verdicts;
         this.reactions = reactions;
@@ -81,6 +85,8 @@ public class Reevaluator {
             if (item.isEmpty()) {
                 continue;
             }
+            // The caller may have loaded the item before the lock; what counts is its state now.
+            entityManager.refresh(item.get());
             VerdictVersion current = verdicts.current(tenantId, id).orElse(null);
             Optional<Verdict> next = newVerdict.apply(item.get(), current);
             if (next.isEmpty()) {
