@@ -6,14 +6,15 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * 64-bit SimHash (Charikar, 2002) over word 3-shingles of a text, with digits folded so that "Invoice 4471" and
+ * 64-bit SimHash (Charikar, 2002) over the words of a text, with digits folded so that "Invoice 4471" and
  * "Invoice 9120" look alike. Near-duplicate texts differ in few bits; {@link #distance} counts them.
  */
 public final class SimHash {
 
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern DIGITS = Pattern.compile("\\p{N}+");
-    private static final int SHINGLE = 3;
+    // Single words: mail is short, and a changed word then moves few bits (longer shingles spread it over more).
+    private static final int SHINGLE = 1;
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 

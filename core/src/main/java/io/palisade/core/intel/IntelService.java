@@ -26,15 +26,17 @@ public class IntelService {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntelService.class);
 
+    // The CTE reads the row as it was before the upsert, so a raised confidence can be told from a repeat.
     private static final String UPSERT = """
+            WITH before AS (
+                SELECT confidence FROM threat_indicators
+                WHERE tenant_id = ? AND kind = ? AND value = ? AND source = ?)
             INSERT INTO threat_indicators
                 (id, tenant_id, kind, value, source, confidence, expires_at, created_by, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (tenant_id, kind, value, source) DO UPDATE
                 SET confidence = EXCLUDED.confidence, expires_at = EXCLUDED.expires_at, updated_at = EXCLUDED.updated_at
-            RETURNING id, (xmax = 0) AS inserted,
-                (SELECT t.confidence FROM threat_indicators t
-                 WHERE t.tenant_id = EXCLUDED.tenant_id AND t.id = threat_indicators.id) AS before
+            RETURNING id, (xmax = 0) AS inserted, (SELECT confidence FROM before) AS before
             """;
 
     private final JdbcTemplate jdbc;
@@ -61,6 +63,10 @@ public class IntelService {
         Added added = jdbc.queryForObject(
                 UPSERT,
                 (rs, n) -> added(rs, indicator),
+                tenantId,
+                indicator.kind().name(),
+                indicator.value(),
+                indicator.source(),
                 UUID.randomUUID(),
                 tenantId,
                 indicator.kind().name(),

@@ -28,4 +28,9 @@ public class LifecycleTestApplication {
     LifecyclePlatform lifecyclePlatform() {
         return new LifecyclePlatform();
     }
+
+    @Bean
+    RemoteVerdicts remoteVerdicts() {
+        return new RemoteVerdicts();
+    }
 }
