@@ -61,7 +61,7 @@ class VerdictBridgeTest {
         InstanceIdentity other = new InstanceIdentity();
         otherListener = new VerdictListener(dataSource, event -> seenByOther.add((VerdictChanged) event), other);
         otherListener.start();
-        otherNotifier = new VerdictNotifier(jdbc, other);
+        otherNotifier = new VerdictNotifier(dataSource, other);
         await().atMost(Duration.ofSeconds(10)).until(() -> otherListener.isListening() && localListener.isListening());
     }
 
@@ -109,7 +109,7 @@ class VerdictBridgeTest {
                 Instant.now(),
                 false);
 
-        transactions.executeWithoutResult(status -> otherNotifier.afterCommit(change));
+        otherNotifier.send(List.of(change));
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() ->
