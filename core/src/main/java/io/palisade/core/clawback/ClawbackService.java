@@ -13,10 +13,12 @@ import io.palisade.core.verdict.VerdictVersion;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -113,10 +115,13 @@ public class ClawbackService {
                 request.requestedBy(),
                 request.reason(),
                 Timestamp.from(clock.instant()));
-        int added = 0;
+        List<Object[]> links = new ArrayList<>();
         for (MailItem item : request.items()) {
-            added += addCopy(id, item, request.kind(), request.requestedBy()) ? 1 : 0;
+            addAction(item, request.kind(), request.requestedBy())
+                    .ifPresent(action -> links.add(new Object[] {request.tenantId(), id, action}));
         }
+        link(links);
+        int added = links.size();
         if (!request.searchFor().isEmpty()) {
             queue.enqueue(request.tenantId(), ClawbackDiscovery.KIND, id.toString(), discoveryPayload(id, request));
         }
@@ -143,22 +148,30 @@ public class ClawbackService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean addCopy(UUID clawbackId, MailItem item, ActionKind kind, String requestedBy) {
+        Optional<UUID> action = addAction(item, kind, requestedBy);
+        action.ifPresent(a -> link(List.<Object[]>of(new Object[] {item.getTenantId(), clawbackId, a})));
+        return action.isPresent();
+    }
+
+    private Optional<UUID> addAction(MailItem item, ActionKind kind, String requestedBy) {
         if (!needed(item, kind)) {
-            return false;
+            return Optional.empty();
         }
         UUID verdictId = verdicts.current(item.getTenantId(), item.getId())
                 .map(VerdictVersion::getId)
                 .orElse(null);
         MailAction action = outbox.add(item.getTenantId(), item.getId(), verdictId, List.of(kind), requestedBy)
                 .getFirst();
-        // The action is a JPA entity; the link row below is plain JDBC and must see it.
+        return Optional.of(action.getId());
+    }
+
+    private void link(List<Object[]> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        // The actions are JPA entities; the link rows are plain JDBC and must see them.
         entityManager.flush();
-        jdbc.update(
-                "INSERT INTO clawback_actions (tenant_id, clawback_id, action_id) VALUES (?, ?, ?)",
-                item.getTenantId(),
-                clawbackId,
-                action.getId());
-        return true;
+        jdbc.batchUpdate("INSERT INTO clawback_actions (tenant_id, clawback_id, action_id) VALUES (?, ?, ?)", links);
     }
 
     private boolean needed(MailItem item, ActionKind kind) {

@@ -12,6 +12,7 @@ import io.palisade.core.work.WorkSignal;
 import io.palisade.detection.api.RiskLevel;
 import io.palisade.detection.api.Verdict;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -73,6 +74,25 @@ public class Reevaluator {
      */
     @Transactional
     public Outcome reevaluate(
+            UUID tenantId,
+            Collection<UUID> mailItemIds,
+            BiFunction<MailItem, VerdictVersion, Optional<Verdict>> newVerdict,
+            VerdictCause cause,
+            String causedBy,
+            UUID campaignId) {
+        // A campaign holds thousands of items: without this, every query would first dirty-check the whole
+        // persistence context (quadratic work). Nothing here reads back what it wrote before the final flush.
+        FlushModeType flushMode = entityManager.getFlushMode();
+        entityManager.setFlushMode(FlushModeType.COMMIT);
+        try {
+            return reevaluateItems(tenantId, mailItemIds, newVerdict, cause, causedBy, campaignId);
+        } finally {
+            entityManager.flush();
+            entityManager.setFlushMode(flushMode);
+        }
+    }
+
+    private Outcome reevaluateItems(
             UUID tenantId,
             Collection<UUID> mailItemIds,
             BiFunction<MailItem, VerdictVersion, Optional<Verdict>> newVerdict,

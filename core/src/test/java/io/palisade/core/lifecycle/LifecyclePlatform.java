@@ -28,6 +28,7 @@ public class LifecyclePlatform implements MailboxConnector {
 
     private final Map<String, Stored> messages = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> moves = new ConcurrentHashMap<>();
+    private final Map<String, String> idByKey = new ConcurrentHashMap<>();
     private final AtomicInteger throttled = new AtomicInteger();
     private volatile Duration retryAfter = Duration.ofSeconds(1);
     private volatile long latencyMillis;
@@ -38,15 +39,14 @@ public class LifecyclePlatform implements MailboxConnector {
     public String deliver(UUID tenantId, String mailbox, String folder, String internetMessageId, byte[] mime) {
         String id = UUID.randomUUID().toString();
         messages.put(id, new Stored(tenantId, mailbox, folder, internetMessageId, id, mime));
+        idByKey.put(id, id);
         return id;
     }
 
     /** Where the message delivered as {@code key} is now; null when it is gone. */
     public Stored byKey(String key) {
-        return messages.values().stream()
-                .filter(s -> s.key().equals(key))
-                .findFirst()
-                .orElse(null);
+        String id = idByKey.get(key);
+        return id == null ? null : messages.get(id);
     }
 
     /** How often the message delivered as {@code key} was moved. */
@@ -106,8 +106,9 @@ public class LifecyclePlatform implements MailboxConnector {
 
     @Override
     public void hardDelete(MessageRef message) throws ConnectorException {
-        mutate(message);
+        Stored stored = mutate(message);
         messages.remove(message.providerMessageId());
+        idByKey.remove(stored.key());
     }
 
     @Override
@@ -158,6 +159,7 @@ public class LifecyclePlatform implements MailboxConnector {
                         stored.internetMessageId(),
                         stored.key(),
                         stored.mime()));
+        idByKey.put(stored.key(), id);
         moves.computeIfAbsent(stored.key(), k -> new AtomicInteger()).incrementAndGet();
         if (dieAfterMove.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new WorkerDied();
