@@ -83,6 +83,7 @@ public class CampaignService {
         if (existing.isPresent()) {
             return find(tenantId, existing.get()).orElseThrow();
         }
+        // Not yet: members are fixed here; similar mail arriving later is not added to this campaign.
         Map<UUID, MemberReason> members = members(seed);
         UUID id = UUID.randomUUID();
         jdbc.update(

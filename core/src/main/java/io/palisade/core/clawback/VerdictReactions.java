@@ -4,6 +4,7 @@ import io.palisade.core.action.ActionKind;
 import io.palisade.core.mail.MailItem;
 import io.palisade.core.pipeline.ActionOutbox;
 import io.palisade.core.pipeline.ActionPolicy;
+import io.palisade.core.policy.PolicyDocument;
 import io.palisade.core.verdict.VerdictVersion;
 import io.palisade.detection.api.RiskLevel;
 import java.util.ArrayList;
@@ -52,9 +53,10 @@ public class VerdictReactions {
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<ActionKind, UUID> react(UUID tenantId, UUID campaignId, List<Change> changes, String requestedBy) {
         Map<ActionKind, List<Change>> remediation = new EnumMap<>(ActionKind.class);
+        PolicyDocument document = changes.isEmpty() ? null : policy.policyOf(tenantId);
         for (Change change : changes) {
             List<ActionKind> kinds =
-                    policy.actionsFor(change.item(), change.version().getLevel());
+                    policy.actionsFor(document, change.item(), change.version().getLevel());
             List<ActionKind> direct = new ArrayList<>();
             for (ActionKind kind : kinds) {
                 if (kind == ActionKind.QUARANTINE || kind == ActionKind.SOFT_DELETE) {
@@ -65,7 +67,7 @@ public class VerdictReactions {
             }
             if (lowered(change)
                     && kinds.stream().noneMatch(k -> k == ActionKind.QUARANTINE)
-                    && policy.releasesWhenLowered(change.item())
+                    && document.releaseWhenLowered()
                     && ClawbackService.QUARANTINE_FOLDER.equals(change.item().getFolder())) {
                 remediation
                         .computeIfAbsent(ActionKind.RELEASE, k -> new ArrayList<>())

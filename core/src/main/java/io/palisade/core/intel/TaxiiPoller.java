@@ -135,6 +135,7 @@ public class TaxiiPoller {
         if (next != null) {
             url.append("&next=").append(URLEncoder.encode(next, StandardCharsets.UTF_8));
         }
+        // Not yet: no credentials are sent; a collection behind a login cannot be polled.
         HttpRequest request = HttpRequest.newBuilder(URI.create(url.toString()))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", MEDIA_TYPE)

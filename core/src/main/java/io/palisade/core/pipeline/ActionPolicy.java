@@ -13,6 +13,7 @@ import io.palisade.core.policy.PolicyService;
 import io.palisade.detection.api.RiskLevel;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +36,16 @@ public class ActionPolicy {
 
     /** The actions for this copy at {@code level}, in the order to run them; never null. */
     public List<ActionKind> actionsFor(MailItem item, RiskLevel level) {
-        PolicyDocument policy = policies.current(item.getTenantId()).document();
+        return actionsFor(policies.current(item.getTenantId()).document(), item, level);
+    }
+
+    /** The policy in force for a tenant, for callers that decide many copies at once. */
+    public PolicyDocument policyOf(UUID tenantId) {
+        return policies.current(tenantId).document();
+    }
+
+    /** Like {@link #actionsFor(MailItem, RiskLevel)}, with the tenant's policy already read. */
+    public List<ActionKind> actionsFor(PolicyDocument policy, MailItem item, RiskLevel level) {
         String mailbox = mailboxes
                 .findByTenantIdAndId(item.getTenantId(), item.getMailboxId())
                 .map(Mailbox::getAddress)

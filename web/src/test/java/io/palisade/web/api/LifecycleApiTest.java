@@ -114,7 +114,8 @@ class LifecycleApiTest {
     @Test
     void oneVerdictClawsBackEveryCopyOfTheCampaignAndAReleaseReturnsEachToItsFolder() throws Exception {
         String token = UUID.randomUUID().toString().substring(0, 8);
-        byte[] mime = MEMO.formatted(token, UUID.randomUUID()).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] mime =
+                MEMO.formatted(token, UUID.randomUUID()).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < staff.size(); i++) {
             SIM.control().deliver(simTenant().tenantId(), staff.get(i).id(), i % 2 == 0 ? "inbox" : "archive", mime);
         }
