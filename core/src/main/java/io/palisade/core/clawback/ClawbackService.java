@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -78,6 +79,7 @@ public class ClawbackService {
      * @param kind QUARANTINE, RELEASE, SOFT_DELETE or HARD_DELETE
      * @param items the known copies
      * @param searchFor internet message ids to search every mailbox for (ignored for a release)
+     * @param verdictIds the current verdict version of items whose caller knows it; others are looked up
      */
     public record Request(
             UUID tenantId,
@@ -85,6 +87,7 @@ public class ClawbackService {
             ActionKind kind,
             Collection<MailItem> items,
             Set<String> searchFor,
+            Map<UUID, UUID> verdictIds,
             String requestedBy,
             String reason) {
 
@@ -97,6 +100,7 @@ public class ClawbackService {
                 throw new IllegalArgumentException("a clawback cannot " + kind);
             }
             items = List.copyOf(items);
+            verdictIds = verdictIds == null ? Map.of() : Map.copyOf(verdictIds);
             searchFor = kind == ActionKind.RELEASE ? Set.of() : new LinkedHashSet<>(searchFor);
         }
     }
@@ -117,7 +121,11 @@ public class ClawbackService {
                 Timestamp.from(clock.instant()));
         List<Object[]> links = new ArrayList<>();
         for (MailItem item : request.items()) {
-            addAction(item, request.kind(), request.requestedBy())
+            addAction(
+                            item,
+                            request.kind(),
+                            request.requestedBy(),
+                            request.verdictIds().get(item.getId()))
                     .ifPresent(action -> links.add(new Object[] {request.tenantId(), id, action}));
         }
         link(links);
@@ -148,18 +156,20 @@ public class ClawbackService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean addCopy(UUID clawbackId, MailItem item, ActionKind kind, String requestedBy) {
-        Optional<UUID> action = addAction(item, kind, requestedBy);
+        Optional<UUID> action = addAction(item, kind, requestedBy, null);
         action.ifPresent(a -> link(List.<Object[]>of(new Object[] {item.getTenantId(), clawbackId, a})));
         return action.isPresent();
     }
 
-    private Optional<UUID> addAction(MailItem item, ActionKind kind, String requestedBy) {
+    private Optional<UUID> addAction(MailItem item, ActionKind kind, String requestedBy, UUID knownVerdictId) {
         if (!needed(item, kind)) {
             return Optional.empty();
         }
-        UUID verdictId = verdicts.current(item.getTenantId(), item.getId())
-                .map(VerdictVersion::getId)
-                .orElse(null);
+        UUID verdictId = knownVerdictId != null
+                ? knownVerdictId
+                : verdicts.current(item.getTenantId(), item.getId())
+                        .map(VerdictVersion::getId)
+                        .orElse(null);
         MailAction action = outbox.add(item.getTenantId(), item.getId(), verdictId, List.of(kind), requestedBy)
                 .getFirst();
         return Optional.of(action.getId());

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -94,6 +95,9 @@ public class VerdictReactions {
                 kind,
                 changes.stream().map(Change::item).toList(),
                 searchFor,
+                changes.stream()
+                        .collect(Collectors.toMap(
+                                c -> c.item().getId(), c -> c.version().getId(), (a, b) -> b)),
                 requestedBy,
                 "verdict " + changes.getFirst().version().getLevel()));
     }

@@ -46,10 +46,13 @@ public class ActionPolicy {
 
     /** Like {@link #actionsFor(MailItem, RiskLevel)}, with the tenant's policy already read. */
     public List<ActionKind> actionsFor(PolicyDocument policy, MailItem item, RiskLevel level) {
-        String mailbox = mailboxes
-                .findByTenantIdAndId(item.getTenantId(), item.getMailboxId())
-                .map(Mailbox::getAddress)
-                .orElse(null);
+        // The mailbox's address matters only to group overrides; most policies have none.
+        String mailbox = policy.overrides().isEmpty()
+                ? null
+                : mailboxes
+                        .findByTenantIdAndId(item.getTenantId(), item.getMailboxId())
+                        .map(Mailbox::getAddress)
+                        .orElse(null);
         Map<String, List<String>> headers =
                 policy.exclusions().simulationHeaders().isEmpty()
                         ? Map.of()

@@ -138,7 +138,7 @@ public class AnalystVerdicts {
         List<MailItem> items = mailItems.findByTenantIdAndIdIn(tenantId, campaign.mailItemIds());
         Set<String> searchFor = campaign.internetMessageId() == null ? Set.of() : Set.of(campaign.internetMessageId());
         UUID id = clawbacks.start(
-                new ClawbackService.Request(tenantId, campaignId, kind, items, searchFor, analyst, reason));
+                new ClawbackService.Request(tenantId, campaignId, kind, items, searchFor, null, analyst, reason));
         workers.wake();
         return id;
     }
