@@ -6,6 +6,7 @@ import io.palisade.core.campaign.Campaign;
 import io.palisade.core.campaign.CampaignService;
 import io.palisade.core.campaign.MemberReason;
 import io.palisade.core.mailbox.Mailbox;
+import io.palisade.lifecycle.LifecycleFixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

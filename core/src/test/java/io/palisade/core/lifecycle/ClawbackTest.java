@@ -19,6 +19,8 @@ import io.palisade.core.queue.WorkQueue;
 import io.palisade.core.reevaluation.Reevaluator;
 import io.palisade.core.work.WorkerPool;
 import io.palisade.detection.api.RiskLevel;
+import io.palisade.lifecycle.LifecycleFixtures;
+import io.palisade.lifecycle.LifecyclePlatform;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

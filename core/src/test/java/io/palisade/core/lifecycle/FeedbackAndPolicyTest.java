@@ -14,6 +14,7 @@ import io.palisade.core.verdict.VerdictCause;
 import io.palisade.core.verdict.VerdictService;
 import io.palisade.core.verdict.VerdictVersion;
 import io.palisade.detection.api.RiskLevel;
+import io.palisade.lifecycle.LifecycleFixtures;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

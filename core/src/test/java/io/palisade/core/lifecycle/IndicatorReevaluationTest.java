@@ -12,6 +12,8 @@ import io.palisade.core.verdict.VerdictService;
 import io.palisade.core.verdict.VerdictVersion;
 import io.palisade.detection.api.RiskLevel;
 import io.palisade.detection.api.Signal;
+import io.palisade.lifecycle.LifecycleFixtures;
+import io.palisade.lifecycle.LifecyclePlatform;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

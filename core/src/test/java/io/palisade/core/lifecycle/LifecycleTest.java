@@ -1,5 +1,6 @@
 package io.palisade.core.lifecycle;
 
+import io.palisade.lifecycle.LifecycleTestApplication;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

@@ -9,6 +9,7 @@ import io.palisade.core.intel.TaxiiFeed;
 import io.palisade.core.intel.TaxiiPoller;
 import io.palisade.core.intel.ThreatIndicator;
 import io.palisade.core.mailbox.Mailbox;
+import io.palisade.lifecycle.LifecycleFixtures;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -11,6 +11,8 @@ import io.palisade.core.pipeline.AnalystVerdicts;
 import io.palisade.core.verdict.VerdictCause;
 import io.palisade.core.verdict.VerdictChanged;
 import io.palisade.detection.api.RiskLevel;
+import io.palisade.lifecycle.LifecycleFixtures;
+import io.palisade.lifecycle.RemoteVerdicts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

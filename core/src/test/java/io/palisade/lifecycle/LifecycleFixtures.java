@@ -1,4 +1,4 @@
-package io.palisade.core.lifecycle;
+package io.palisade.lifecycle;
 
 import io.palisade.core.connector.Provider;
 import io.palisade.core.mail.MailItem;

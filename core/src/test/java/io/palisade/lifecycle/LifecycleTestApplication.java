@@ -1,4 +1,4 @@
-package io.palisade.core.lifecycle;
+package io.palisade.lifecycle;
 
 import io.palisade.core.CoreTestApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -16,7 +16,7 @@ import org.springframework.context.annotation.FilterType;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @ComponentScan(
-        basePackages = "io.palisade.core",
+        basePackages = {"io.palisade.core", "io.palisade.lifecycle"},
         excludeFilters = {
             @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
             @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),

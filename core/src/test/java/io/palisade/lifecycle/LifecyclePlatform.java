@@ -1,4 +1,4 @@
-package io.palisade.core.lifecycle;
+package io.palisade.lifecycle;
 
 import io.palisade.core.connector.ConnectorException;
 import io.palisade.core.connector.MailboxConnector;
