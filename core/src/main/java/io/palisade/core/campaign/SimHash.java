@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * 64-bit SimHash (Charikar, 2002) over the words of a text, every word that holds a digit counted as one word,
- * so that "Invoice 4471" and "Invoice 9120" look alike. Near-duplicate texts differ in few bits; {@link #distance} counts them.
+ * so that "Invoice 4471" and "Invoice 9120" look alike. Near-duplicate texts differ in few bits; {@link #distance}
+ * counts them.
  */
 public final class SimHash {
 
