@@ -92,6 +92,8 @@ public class Reevaluator {
         }
     }
 
+    // Not yet: one transaction for every item; a campaign of 10,000 copies spends about 190 s here before any copy
+    // moves. Chunked commits (with the clawback written per chunk) would let the workers start at once.
     private Outcome reevaluateItems(
             UUID tenantId,
             Collection<UUID> mailItemIds,
