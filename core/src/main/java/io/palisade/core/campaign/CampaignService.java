@@ -131,19 +131,6 @@ public class CampaignService {
                 .findFirst();
     }
 
-    /**
-     * Adds copies found later (a clawback's search) to the campaign; members already in it are left alone.
-     */
-    @Transactional
-    public void addCopies(UUID tenantId, UUID campaignId, List<UUID> mailItemIds) {
-        jdbc.batchUpdate(
-                "INSERT INTO campaign_members (tenant_id, campaign_id, mail_item_id, reason) VALUES (?, ?, ?, 'COPY')"
-                        + " ON CONFLICT DO NOTHING",
-                mailItemIds.stream()
-                        .map(id -> new Object[] {tenantId, campaignId, id})
-                        .toList());
-    }
-
     private Map<UUID, MemberReason> members(MailItem seed) {
         UUID tenantId = seed.getTenantId();
         Instant since = clock.instant().minus(pipeline.rawRetention());

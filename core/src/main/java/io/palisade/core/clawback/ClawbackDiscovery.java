@@ -17,6 +17,7 @@ import io.palisade.core.work.RetryableWorkException;
 import io.palisade.core.work.WorkHandler;
 import io.palisade.core.work.WorkSignal;
 import io.palisade.detection.api.Verdict;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public class ClawbackDiscovery implements WorkHandler {
     private final WorkSignal workers;
     private final Clock clock;
     private final JdbcTemplate jdbc;
+    private final EntityManager entityManager;
 
     public ClawbackDiscovery(
             MailboxConnectorRegistry connectors,
@@ -67,8 +69,10 @@ public class ClawbackDiscovery implements WorkHandler {
             TransactionTemplate transactions,
             WorkSignal workers,
             Clock clock,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc,
+            EntityManager entityManager) {
         this.jdbc = jdbc;
+        this.entityManager = entityManager;
         this.connectors = connectors;
         this.mailboxes = mailboxes;
         this.mailItems = mailItems;
@@ -152,9 +156,22 @@ public class ClawbackDiscovery implements WorkHandler {
                 continue;
             }
             MailItem item = adopt(tenantId, internetMessageId, mailbox.get(), copy.copy());
+            joinCampaign(tenantId, clawbackId, item);
             added += clawbacks.addCopy(clawbackId, item, kind, requestedBy) ? 1 : 0;
         }
         return added;
+    }
+
+    /** A copy found for a campaign's clawback becomes a member, so later campaign actions cover it too. */
+    private void joinCampaign(UUID tenantId, UUID clawbackId, MailItem item) {
+        entityManager.flush();
+        jdbc.update(
+                "INSERT INTO campaign_members (tenant_id, campaign_id, mail_item_id, reason)"
+                        + " SELECT tenant_id, campaign_id, ?, 'COPY' FROM clawbacks"
+                        + " WHERE tenant_id = ? AND id = ? AND campaign_id IS NOT NULL ON CONFLICT DO NOTHING",
+                item.getId(),
+                tenantId,
+                clawbackId);
     }
 
     private MailItem adopt(UUID tenantId, String internetMessageId, Mailbox mailbox, MessageCopy copy) {

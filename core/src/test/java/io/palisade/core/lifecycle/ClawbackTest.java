@@ -85,6 +85,8 @@ class ClawbackTest {
         assertThat(copies)
                 .allSatisfy(c -> assertThat(platform.byKey(c.key()).folder()).isEqualTo("quarantine"));
         assertThat(platform.byKey(unseen).folder()).isEqualTo("quarantine");
+        assertThat(campaigns.find(tenantId, campaign.id()).orElseThrow().members())
+                .hasSize(6);
         assertThat(audit.recent(tenantId, PageRequest.of(0, 100)))
                 .extracting(e -> e.getAction())
                 .contains("verdict.set", "clawback.quarantine", "action.quarantine");
