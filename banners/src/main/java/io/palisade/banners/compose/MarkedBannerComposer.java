@@ -36,7 +36,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class MarkedBannerComposer implements BannerComposer {
 
-
     private static final Logger LOG = LoggerFactory.getLogger(MarkedBannerComposer.class);
 
     private final BannerRenderer renderer = new BannerRenderer();
@@ -66,7 +65,8 @@ public class MarkedBannerComposer implements BannerComposer {
             LOG.info("event=banner_removed tenant={} mail_item={}", item.getTenantId(), item.getId());
             return Optional.of(originalMime);
         }
-        MarkerKey key = new MarkerKey(item.getTenantId().toString(), keys.key(item.getTenantId(), DetectionConfiguration.BANNER_MARKER_KEY));
+        MarkerKey key = new MarkerKey(
+                item.getTenantId().toString(), keys.key(item.getTenantId(), DetectionConfiguration.BANNER_MARKER_KEY));
         BannerMarker marker = BannerMarker.sign(key, item.getId().toString());
         Branding branding = settings.branding(item.getTenantId());
         Locale locale = settings.locale(item.getTenantId(), item.getMailboxId());
