@@ -117,14 +117,20 @@ public class BannerRefreshWork implements WorkHandler {
         }
         RiskLevel level = states.current(changed).orElseThrow().level();
         List<UUID> copies = states.copies(changed).stream().map(MailItem::getId).toList();
-        return new Plan(verdict.getId(), level, policy.actionsFor(level).contains(ActionKind.BANNER), copies);
+        return new Plan(verdict.getId(), level, copies);
     }
 
     private int ask(UUID tenantId, Plan plan, List<UUID> chunk) {
         int asked = 0;
         for (UUID copy : chunk) {
+            MailItem item = mailItems.findByTenantIdAndId(tenantId, copy).orElse(null);
+            if (item == null) {
+                continue;
+            }
+            // The policy can differ per copy: mailbox groups have overrides of their own.
+            boolean wanted = policy.actionsFor(item, plan.level()).contains(ActionKind.BANNER);
             List<MailAction> history = actions.findByTenantIdAndMailItemIdOrderByCreatedAt(tenantId, copy);
-            if (needsBanner(history, plan.wanted(), plan.level())) {
+            if (needsBanner(history, wanted, plan.level())) {
                 outbox.add(tenantId, copy, plan.verdictId(), List.of(ActionKind.BANNER), REQUESTED_BY);
                 asked++;
             }
@@ -132,7 +138,7 @@ public class BannerRefreshWork implements WorkHandler {
         return asked;
     }
 
-    private record Plan(UUID verdictId, RiskLevel level, boolean wanted, List<UUID> copies) {}
+    private record Plan(UUID verdictId, RiskLevel level, List<UUID> copies) {}
 
     // Not yet: a BANNER and a QUARANTINE action on one copy may run at once; the loser finds the message gone and
     // is skipped, so a copy released later may carry the banner of the level before.

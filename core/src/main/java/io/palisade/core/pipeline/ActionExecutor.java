@@ -1,5 +1,6 @@
 package io.palisade.core.pipeline;
 
+import io.palisade.core.action.ActionStatus;
 import io.palisade.core.action.MailAction;
 import io.palisade.core.action.MailActionRepository;
 import io.palisade.core.audit.AuditLog;
@@ -18,6 +19,8 @@ import io.palisade.core.work.RetryableWorkException;
 import io.palisade.core.work.WorkHandler;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +38,8 @@ public class ActionExecutor implements WorkHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ActionExecutor.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    // A RUNNING action not touched for this long belongs to a worker that died; it no longer blocks the copy.
+    private static final Duration STALE_RUNNING = Duration.ofMinutes(5);
 
     private final MailActionRepository actions;
     private final MailItemRepository mailItems;
@@ -79,16 +84,40 @@ public class ActionExecutor implements WorkHandler {
             return;
         }
         try {
-            ActionRunner.Outcome outcome = runner.run(target.action(), target.item(), target.connector(), target.ref());
+            ActionRunner.Outcome outcome = runOrRelocate(target);
             transactions.executeWithoutResult(status -> finish(tenantId, actionId, outcome));
-        } catch (MessageNotFoundException e) {
-            transactions.executeWithoutResult(status -> skip(tenantId, actionId, "message is gone"));
         } catch (ConnectorException e) {
             transactions.executeWithoutResult(status -> failed(tenantId, actionId, e));
             if (!e.isRetryable()) {
                 throw new PermanentWorkException(e.getMessage(), e);
             }
             throw new RetryableWorkException(e.getMessage(), e.retryAfter().orElse(Duration.ZERO), e);
+        }
+    }
+
+    /**
+     * Runs the action; when the message is not at its last known id after an interrupted attempt (the worker died
+     * between the platform's move and saving the new id), finds the copy again instead of moving it twice.
+     */
+    private ActionRunner.Outcome runOrRelocate(Target target) throws ConnectorException {
+        try {
+            return runner.run(target.action(), target.item(), target.connector(), target.ref());
+        } catch (MessageNotFoundException e) {
+            if (target.action().getAttempts() > 1) {
+                Optional<ActionRunner.Outcome> found =
+                        runner.relocate(target.action(), target.item(), target.connector(), target.ref());
+                if (found.isPresent()) {
+                    LOG.info(
+                            "event=action_recovered action={} kind={}",
+                            target.action().getId(),
+                            target.action().getKind());
+                    return found.get();
+                }
+                // Not yet: a copy not found again in its mailbox is skipped; the analyst sees the reason and the
+                // copy may sit in quarantine unrecorded, so a later release misses it.
+                return ActionRunner.Outcome.skipped("message not at its last known id and not found again");
+            }
+            return ActionRunner.Outcome.skipped("message is gone");
         }
     }
 
@@ -99,14 +128,36 @@ public class ActionExecutor implements WorkHandler {
             LOG.debug("event=action_already_final action={} status={}", actionId, action.getStatus());
             return null;
         }
-        MailItem item =
-                mailItems.findByTenantIdAndId(tenantId, action.getMailItemId()).orElseThrow();
+        // Locking the copy serialises its actions: a quarantine and a release of one copy never run at once.
+        MailItem item = mailItems
+                .findForUpdateByTenantIdAndId(tenantId, action.getMailItemId())
+                .orElseThrow();
+        waitForEarlierActions(action);
         Mailbox mailbox =
                 mailboxes.findByTenantIdAndId(tenantId, item.getMailboxId()).orElseThrow();
         action.start(item.getProviderMessageId(), clock.instant());
         actions.save(action);
         MessageRef ref = new MessageRef(tenantId, mailbox.getProviderMailboxId(), item.getProviderMessageId());
         return new Target(action, item, connectors.require(item.getProvider()), ref);
+    }
+
+    private void waitForEarlierActions(MailAction action) {
+        Instant staleBefore = clock.instant().minus(STALE_RUNNING);
+        boolean busy =
+                actions
+                        .findByTenantIdAndMailItemIdOrderByCreatedAt(action.getTenantId(), action.getMailItemId())
+                        .stream()
+                        .filter(other -> !other.getId().equals(action.getId()))
+                        .anyMatch(other -> other.getStatus() == ActionStatus.RUNNING
+                                        && other.getUpdatedAt().isAfter(staleBefore)
+                                || other.getStatus() == ActionStatus.PENDING
+                                        && other.getCreatedAt().isBefore(action.getCreatedAt()));
+        if (busy) {
+            throw new RetryableWorkException(
+                    "an earlier action on mail item " + action.getMailItemId() + " is not finished",
+                    Duration.ofSeconds(1),
+                    null);
+        }
     }
 
     private void finish(UUID tenantId, UUID actionId, ActionRunner.Outcome outcome) {
@@ -135,13 +186,6 @@ public class ActionExecutor implements WorkHandler {
                 actionId,
                 action.getKind(),
                 action.getStatus());
-    }
-
-    private void skip(UUID tenantId, UUID actionId, String reason) {
-        MailAction action = actions.findByTenantIdAndId(tenantId, actionId).orElseThrow();
-        action.skip(reason, clock.instant());
-        actions.save(action);
-        LOG.info("event=action_skipped tenant={} action={} reason={}", tenantId, actionId, reason);
     }
 
     private void failed(UUID tenantId, UUID actionId, ConnectorException e) {

@@ -3,8 +3,10 @@ package io.palisade.core.pipeline;
 import io.palisade.core.action.ActionKind;
 import io.palisade.core.action.MailAction;
 import io.palisade.core.action.MailActionRepository;
+import io.palisade.core.clawback.ClawbackService;
 import io.palisade.core.connector.ConnectorException;
 import io.palisade.core.connector.MailboxConnector;
+import io.palisade.core.connector.MessageCopy;
 import io.palisade.core.connector.MessageRef;
 import io.palisade.core.connector.QuarantineResult;
 import io.palisade.core.mail.MailItem;
@@ -12,6 +14,7 @@ import io.palisade.core.mail.RawMessageStore;
 import io.palisade.core.verdict.VerdictService;
 import io.palisade.core.verdict.VerdictVersion;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -21,7 +24,7 @@ import org.springframework.stereotype.Component;
 class ActionRunner {
 
     /** Where a quarantined item is, as {@link MailItem#getFolder()} records it. */
-    static final String QUARANTINE_FOLDER = "palisade-quarantine";
+    static final String QUARANTINE_FOLDER = ClawbackService.QUARANTINE_FOLDER;
 
     private final RawMessageStore rawMessages;
     private final VerdictService verdicts;
@@ -69,6 +72,33 @@ class ActionRunner {
             }
             case NOTIFY_ADMINS -> Outcome.skipped("admin notifications are not sent yet");
         };
+    }
+
+    /**
+     * Finds the copy again after an interrupted attempt: the one copy of the message in the same mailbox under
+     * another id, which the interrupted quarantine or release had moved.
+     *
+     * @return what the interrupted attempt did, or empty when the copy cannot be told apart
+     */
+    Optional<Outcome> relocate(MailAction action, MailItem item, MailboxConnector connector, MessageRef ref)
+            throws ConnectorException {
+        boolean movable = action.getKind() == ActionKind.QUARANTINE || action.getKind() == ActionKind.RELEASE;
+        if (!movable || item.getInternetMessageId() == null) {
+            return Optional.empty();
+        }
+        List<MessageCopy> here = connector.findCopies(item.getTenantId(), item.getInternetMessageId()).stream()
+                .filter(c -> c.providerMailboxId().equals(ref.providerMailboxId()))
+                .filter(c -> !c.providerMessageId().equals(ref.providerMessageId()))
+                .filter(c -> !Objects.equals(c.folderId(), item.getFolder()))
+                .toList();
+        if (here.size() != 1) {
+            return Optional.empty();
+        }
+        String newId = here.getFirst().providerMessageId();
+        if (action.getKind() == ActionKind.QUARANTINE) {
+            return Optional.of(new Outcome(newId, item.getFolder(), QUARANTINE_FOLDER, null));
+        }
+        return Optional.of(new Outcome(newId, QUARANTINE_FOLDER, here.getFirst().folderId(), null));
     }
 
     private Outcome quarantine(MailItem item, MailboxConnector connector, MessageRef ref) throws ConnectorException {

@@ -84,7 +84,11 @@ public class MailIngestService {
         VerdictVersion version =
                 verdicts.record(request.tenantId(), item.getId(), verdict, VerdictCause.SCAN, ENGINE_ACTOR);
         var actions = outbox.add(
-                request.tenantId(), item.getId(), version.getId(), policy.actionsFor(verdict.level()), ENGINE_ACTOR);
+                request.tenantId(),
+                item.getId(),
+                version.getId(),
+                policy.actionsFor(item, verdict.level()),
+                ENGINE_ACTOR);
         LOG.info(
                 "event=message_ingested tenant={} mail_item={} level={} score={} actions={}",
                 request.tenantId(),

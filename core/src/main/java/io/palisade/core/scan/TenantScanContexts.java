@@ -1,5 +1,7 @@
 package io.palisade.core.scan;
 
+import io.palisade.core.intel.IntelKind;
+import io.palisade.core.intel.IntelService;
 import io.palisade.core.mailbox.Mailbox;
 import io.palisade.core.mailbox.MailboxRepository;
 import io.palisade.core.mailbox.MailboxStatus;
@@ -39,13 +41,22 @@ public class TenantScanContexts {
         }
     };
 
+    // As many earlier messages as a long-standing correspondent has, so no first-contact signal fires.
+    private static final int TRUSTED_CORRESPONDENCE = 100;
+
     private final MailboxRepository mailboxes;
     private final TenantService tenants;
     private final JdbcTemplate jdbc;
     private final DetectionProperties properties;
+    private final IntelService intel;
 
     public TenantScanContexts(
-            MailboxRepository mailboxes, TenantService tenants, JdbcTemplate jdbc, DetectionProperties properties) {
+            MailboxRepository mailboxes,
+            TenantService tenants,
+            JdbcTemplate jdbc,
+            DetectionProperties properties,
+            IntelService intel) {
+        this.intel = intel;
         this.mailboxes = mailboxes;
         this.tenants = tenants;
         this.jdbc = jdbc;
@@ -115,9 +126,15 @@ public class TenantScanContexts {
         }
 
         @Override
-        // Not yet: threat-intelligence indicators come with the verdict lifecycle.
         public IndicatorLookup indicators() {
-            return (kind, value) -> Optional.empty();
+            return (kind, value) -> value == null || value.isEmpty()
+                    ? Optional.empty()
+                    : intel.lookup(tenantId, IntelKind.valueOf(kind.name()), normalise(kind, value))
+                            .map(found -> new Indicator(kind, found.value(), found.source(), found.confidence()));
+        }
+
+        private static String normalise(IndicatorKind kind, String value) {
+            return kind == IndicatorKind.URL ? value : value.toLowerCase(Locale.ROOT);
         }
 
         @Override
@@ -125,6 +142,15 @@ public class TenantScanContexts {
             return new SenderHistory() {
                 @Override
                 public int messagesFromSenderTo(String senderAddress, String recipientAddress) {
+                    // A sender the recipient marked as trusted counts as an established correspondent.
+                    if (count(
+                                    "SELECT count(*) FROM trusted_senders"
+                                            + " WHERE tenant_id = ? AND sender = lower(?) AND recipient = lower(?)",
+                                    senderAddress,
+                                    recipientAddress)
+                            > 0) {
+                        return TRUSTED_CORRESPONDENCE;
+                    }
                     return count(
                             "SELECT count(*) FROM mail_items"
                                     + " WHERE tenant_id = ? AND sender = ? AND ? = ANY(recipients)",

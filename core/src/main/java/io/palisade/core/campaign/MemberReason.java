@@ -1,0 +1,15 @@
+package io.palisade.core.campaign;
+
+/** Why a message is in a campaign. */
+public enum MemberReason {
+    /** The message the campaign was formed from. */
+    SEED,
+    /** The same message (same internet message id) in another mailbox. */
+    COPY,
+    /** Same sending domain, near-duplicate subject and body. */
+    NEAR_DUPLICATE,
+    /** Carries a URL the seed carries. */
+    SHARED_URL,
+    /** Carries a file the seed carries. */
+    SHARED_FILE
+}

@@ -1,0 +1,5 @@
+/**
+ * Campaigns: the copies of one message across mailboxes and the messages similar to it (same sending domain and
+ * near-duplicate text by SimHash, shared URLs or file hashes), so that one analyst action covers them all.
+ */
+package io.palisade.core.campaign;

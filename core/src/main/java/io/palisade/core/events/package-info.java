@@ -1,0 +1,5 @@
+/**
+ * Verdict changes across instances: after commit each instance sends a tenant-scoped PostgreSQL NOTIFY, and every
+ * other instance republishes it in process as a remote {@link io.palisade.core.verdict.VerdictChanged}.
+ */
+package io.palisade.core.events;

@@ -1,0 +1,163 @@
+package io.palisade.core.intel;
+
+import io.palisade.core.pipeline.PipelineProperties;
+import io.palisade.core.queue.WorkItem;
+import io.palisade.core.reevaluation.Reevaluator;
+import io.palisade.core.verdict.VerdictCause;
+import io.palisade.core.verdict.VerdictService;
+import io.palisade.core.verdict.VerdictVersion;
+import io.palisade.core.work.WorkHandler;
+import io.palisade.detection.api.RiskLevel;
+import io.palisade.detection.api.Signal;
+import io.palisade.detection.api.Verdict;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Re-evaluates the stored mail that carries a new indicator, within the raw-message retention window: each
+ * carrier whose current level is below what the indicator's confidence warrants gets a new verdict version (cause
+ * INDICATOR, caused by the indicator's id), and the policy's actions, a clawback of every copy for malicious mail.
+ * Carriers are taken in chunks, each its own transaction; a repeat raises nothing twice.
+ */
+@Component
+public class IndicatorReevaluation implements WorkHandler {
+
+    /** Work-item kind of one indicator's re-evaluation. */
+    public static final String KIND = "intel.reevaluate";
+
+    /** Confidence from which an indicator makes mail malicious. */
+    static final int MALICIOUS_FROM = 80;
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndicatorReevaluation.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int CHUNK = 500;
+
+    private final IntelService intel;
+    private final Reevaluator reevaluator;
+    private final VerdictService verdicts;
+    private final JdbcTemplate jdbc;
+    private final PipelineProperties pipeline;
+    private final Clock clock;
+
+    public IndicatorReevaluation(
+            IntelService intel,
+            Reevaluator reevaluator,
+            VerdictService verdicts,
+            JdbcTemplate jdbc,
+            PipelineProperties pipeline,
+            Clock clock) {
+        this.intel = intel;
+        this.reevaluator = reevaluator;
+        this.verdicts = verdicts;
+        this.jdbc = jdbc;
+        this.pipeline = pipeline;
+        this.clock = clock;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public void handle(WorkItem work) {
+        UUID id = UUID.fromString(
+                JSON.readTree(work.payloadJson()).path("indicatorId").asString());
+        Optional<ThreatIndicator> found = intel.find(work.tenantId(), id);
+        if (found.isEmpty() || !found.get().activeAt(clock.instant())) {
+            LOG.info(
+                    "event=indicator_reevaluation_skipped tenant={} indicator={} reason=gone_or_expired",
+                    work.tenantId(),
+                    id);
+            return;
+        }
+        ThreatIndicator indicator = found.get();
+        List<UUID> carriers = carriers(indicator, clock.instant().minus(pipeline.rawRetention()));
+        int changed = 0;
+        for (int from = 0; from < carriers.size(); from += CHUNK) {
+            List<UUID> chunk = carriers.subList(from, Math.min(carriers.size(), from + CHUNK));
+            changed += reevaluator
+                    .reevaluate(
+                            indicator.tenantId(),
+                            chunk,
+                            (item, current) -> raised(indicator, current),
+                            VerdictCause.INDICATOR,
+                            indicator.id().toString(),
+                            null)
+                    .versions()
+                    .size();
+        }
+        LOG.info(
+                "event=indicator_reevaluated tenant={} indicator={} carriers={} raised={}",
+                indicator.tenantId(),
+                indicator.id(),
+                carriers.size(),
+                changed);
+    }
+
+    /** The level an indicator of this confidence gives the mail that carries it. */
+    static RiskLevel levelFor(int confidence) {
+        if (confidence >= MALICIOUS_FROM) {
+            return RiskLevel.MALICIOUS;
+        }
+        return confidence >= 50 ? RiskLevel.HIGH : RiskLevel.SUSPICIOUS;
+    }
+
+    private Optional<Verdict> raised(ThreatIndicator indicator, VerdictVersion current) {
+        RiskLevel level = levelFor(indicator.confidence());
+        if (current != null && current.getLevel().compareTo(level) >= 0) {
+            return Optional.empty();
+        }
+        List<Signal> signals = new ArrayList<>(current == null ? List.of() : verdicts.signals(current));
+        int score = Math.max(current == null ? 0 : current.getScore(), scoreOf(level));
+        signals.add(new Signal(
+                "THREAT_INTEL_MATCH",
+                "intel",
+                scoreOf(level),
+                "It carries a known threat reported by " + indicator.source(),
+                indicator.kind() + " " + indicator.id()));
+        String engine = current == null ? "intel" : current.getEngineVersion();
+        return Optional.of(new Verdict(score, level, signals, engine));
+    }
+
+    private static int scoreOf(RiskLevel level) {
+        return switch (level) {
+            case MALICIOUS -> 100;
+            case HIGH -> 75;
+            default -> 50;
+        };
+    }
+
+    private List<UUID> carriers(ThreatIndicator indicator, Instant since) {
+        String join = " FROM mail_indicators i JOIN mail_items m ON m.tenant_id = i.tenant_id AND m.id = i.mail_item_id"
+                + " WHERE i.tenant_id = ? AND m.received_at >= ?";
+        if (indicator.kind() == IntelKind.IP) {
+            // An IP arrives in mail as the host of a URL.
+            String host = indicator.value().contains(":") ? "[" + indicator.value() + "]" : indicator.value();
+            String escaped = host.replaceAll("([.\\[\\]])", "\\\\$1");
+            return jdbc.queryForList(
+                    "SELECT DISTINCT i.mail_item_id" + join + " AND i.kind = 'URL' AND i.value ~ ?",
+                    UUID.class,
+                    indicator.tenantId(),
+                    Timestamp.from(since),
+                    "^https?://" + escaped + "([:/?#]|$)");
+        }
+        return jdbc.queryForList(
+                "SELECT DISTINCT i.mail_item_id" + join + " AND i.kind = ? AND i.value = ?",
+                UUID.class,
+                indicator.tenantId(),
+                Timestamp.from(since),
+                indicator.kind().carriedAs().orElseThrow().name(),
+                indicator.value());
+    }
+}

@@ -1,0 +1,22 @@
+package io.palisade.core.lifecycle;
+
+import io.palisade.lifecycle.LifecycleTestApplication;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** One Spring context for every lifecycle test: fast workers, short backoff, the shared in-memory platform. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        classes = LifecycleTestApplication.class,
+        properties = {
+            "palisade.workers.threads=8",
+            "palisade.workers.idle-poll=20ms",
+            "palisade.queue.backoff-base=100ms",
+            "palisade.queue.backoff-cap=2s",
+            "palisade.queue.max-attempts=20"
+        })
+public @interface LifecycleTest {}

@@ -1,0 +1,278 @@
+package io.palisade.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.palisade.core.mail.MailItem;
+import io.palisade.core.mail.MailItemRepository;
+import io.palisade.core.tenant.Tenant;
+import io.palisade.m365.graph.GraphTrust;
+import io.palisade.m365.onboarding.M365Onboarding;
+import io.palisade.simulator.SimulatorConfig;
+import io.palisade.simulator.control.MailboxState;
+import io.palisade.simulator.control.SimMailbox;
+import io.palisade.simulator.control.SimTenant;
+import io.palisade.simulator.junit.SimulatorExtension;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The verdict lifecycle through the REST API, over the real Graph SDK against the simulator: a policy edit, a
+ * campaign of copies in several mailboxes clawed back by one analyst verdict and released again to each copy's
+ * folder, and a new threat-intelligence indicator that claws back delivered mail.
+ */
+@Order(1)
+@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class LifecycleApiTest {
+
+    @RegisterExtension
+    static final SimulatorExtension SIM =
+            new SimulatorExtension(SimulatorConfig.defaults().withHttpNotificationUrls(true));
+
+    static final int PORT = freePort();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static SimTenant simTenant;
+    static List<SimMailbox> staff;
+    static Tenant tenant;
+
+    static final String CAMPAIGN = """
+            From: "IT Service Desk" <helpdesk@contoso-it-support.example>
+            To: staff@contoso.example
+            Subject: Mailbox quota %s
+            Message-ID: <%s@contoso-it-support.example>
+            Date: Thu, 03 Dec 2026 09:00:00 +0000
+            MIME-Version: 1.0
+            Content-Type: text/plain; charset=utf-8
+
+            Your mailbox is almost full. Keep your messages at
+            https://quota-%s.contoso-it-support.example/keep
+            IT Service Desk
+            """;
+
+    /** Ordinary internal mail that detection leaves alone, so only the analyst's verdict moves it. */
+    static final String MEMO = """
+            From: "Contoso Facilities" <facilities@contoso.example>
+            To: staff@contoso.example
+            Subject: Parking garage closed on Friday %s
+            Message-ID: <%s@contoso.example>
+            Date: Thu, 03 Dec 2026 09:00:00 +0000
+            MIME-Version: 1.0
+            Content-Type: text/plain; charset=utf-8
+
+            The parking garage is closed on Friday for cleaning. Please use the visitor lot.
+            """;
+
+    @Autowired
+    M365Onboarding onboarding;
+
+    @Autowired
+    MailItemRepository mailItems;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void pointAtTheSimulator(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("palisade.m365.client-id", () -> simTenant().clientId());
+        registry.add("palisade.m365.client-secret", () -> simTenant().clientSecret());
+        registry.add("palisade.m365.graph-base-url", SIM::graphBaseUrl);
+        registry.add("palisade.m365.authority-host", SIM::authorityHost);
+        registry.add("palisade.m365.notification-url", () -> "http://localhost:" + PORT + "/webhooks/m365");
+    }
+
+    @BeforeEach
+    void onboardOnce() throws Exception {
+        if (tenant == null) {
+            tenant = onboarding.onboard(simTenant().tenantId(), "Contoso lifecycle");
+        }
+    }
+
+    @Test
+    void oneVerdictClawsBackEveryCopyOfTheCampaignAndAReleaseReturnsEachToItsFolder() throws Exception {
+        String token = UUID.randomUUID().toString().substring(0, 8);
+        byte[] mime =
+                MEMO.formatted(token, UUID.randomUUID()).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < staff.size(); i++) {
+            SIM.control().deliver(simTenant().tenantId(), staff.get(i).id(), i % 2 == 0 ? "inbox" : "archive", mime);
+        }
+        List<MailItem> copies = awaitCopies(token, staff.size());
+
+        JsonNode formed = json(post("/api/v1/messages/" + copies.getFirst().getId() + "/campaign", "{}"), 201);
+        String campaign = formed.path("campaign").path("id").asString();
+        assertThat(formed.path("campaign").path("members")).hasSize(staff.size());
+        json(post("/api/v1/campaigns/" + campaign + "/verdict", "{\"level\":\"MALICIOUS\",\"reason\":\"phish\"}"), 202);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> doneCopies(campaign, "QUARANTINE") == staff.size());
+        assertThat(staff).allSatisfy(m -> assertThat(folderOf(m, token)).isEqualTo("Palisade Quarantine"));
+
+        json(post("/api/v1/campaigns/" + campaign + "/release", "{\"reason\":\"false positive\"}"), 202);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> doneCopies(campaign, "RELEASE") == staff.size());
+        for (int i = 0; i < staff.size(); i++) {
+            assertThat(folderOf(staff.get(i), token)).isEqualTo(i % 2 == 0 ? "Inbox" : "Archive");
+        }
+        JsonNode quarantine = clawback(campaign, "QUARANTINE");
+        assertThat(quarantine.path("counts").path("RELEASED").asInt()).isEqualTo(staff.size());
+    }
+
+    @Test
+    void aNewIndicatorPostedToTheApiClawsBackDeliveredMail() throws Exception {
+        String token = UUID.randomUUID().toString().substring(0, 8);
+        byte[] mime = mime(token);
+        for (SimMailbox mailbox : staff.subList(0, 2)) {
+            SIM.control().deliver(simTenant().tenantId(), mailbox.id(), mime);
+        }
+        awaitCopies(token, 2);
+
+        String body = """
+                {"kind":"URL","value":"https://quota-%s.contoso-it-support.example/keep",
+                 "source":"analyst submission","confidence":90}
+                """.formatted(token);
+        JsonNode added = json(post("/api/v1/indicators?tenantId=" + tenant.getId(), body), 201);
+        assertThat(added.path("reevaluating").asBoolean()).isTrue();
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> staff.subList(0, 2).stream()
+                        .allMatch(m -> folderOf(m, token).equals("Palisade Quarantine")));
+        assertThat(folderOf(staff.get(2), token)).isEmpty();
+    }
+
+    @Test
+    void policiesAreEditedByVersionThroughTheApi() throws Exception {
+        String base = "/api/v1/policies?tenantId=" + tenant.getId();
+        int version = json(get(base), 200).path("version").asInt();
+        String edit = "{\"mode\":\"REMEDIATE\",\"exclusions\":{\"simulationHeaders\":[{\"name\":\"X-PHISHTEST\"}]}}";
+
+        JsonNode saved = json(put(base + "&expectedVersion=" + version, edit), 200);
+
+        assertThat(saved.path("version").asInt()).isEqualTo(version + 1);
+        assertThat(put(base + "&expectedVersion=" + version, edit).statusCode()).isEqualTo(409);
+        assertThat(put(base, "{\"userReportThreshold\":0}").statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/policies?tenantId=" + UUID.randomUUID()).statusCode())
+                .isEqualTo(404);
+        assertThat(get("/api/v1/campaigns/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+    }
+
+    private int doneCopies(String campaign, String kind) throws Exception {
+        JsonNode clawback = clawback(campaign, kind);
+        return clawback == null || clawback.path("searching").asBoolean()
+                ? -1
+                : clawback.path("counts").path("DONE").asInt()
+                        + clawback.path("counts").path("RELEASED").asInt();
+    }
+
+    private JsonNode clawback(String campaign, String kind) throws Exception {
+        for (JsonNode clawback : json(get("/api/v1/campaigns/" + campaign), 200).path("clawbacks")) {
+            if (kind.equals(clawback.path("kind").asString())) {
+                return clawback;
+            }
+        }
+        return null;
+    }
+
+    private List<MailItem> awaitCopies(String token, int count) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> copiesOf(token).size() == count);
+        return copiesOf(token);
+    }
+
+    private List<MailItem> copiesOf(String token) {
+        return mailItems.findByTenantIdOrderByReceivedAtDesc(tenant.getId(), PageRequest.of(0, 200)).stream()
+                .filter(i -> i.getSubject() != null && i.getSubject().contains(token))
+                .toList();
+    }
+
+    private String folderOf(SimMailbox mailbox, String token) {
+        MailboxState state = SIM.control().mailbox(simTenant().tenantId(), mailbox.id());
+        return state.folders().stream()
+                .filter(f -> f.messages().stream()
+                        .anyMatch(m -> m.subject() != null && m.subject().contains(token)))
+                .map(MailboxState.Folder::displayName)
+                .findFirst()
+                .orElse("");
+    }
+
+    private static byte[] mime(String token) {
+        return CAMPAIGN.formatted(token, UUID.randomUUID(), token)
+                .replace("\n", "\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private JsonNode json(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return http.send(
+                request(path).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> put(String path, String body) throws IOException, InterruptedException {
+        return http.send(
+                request(path).PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path))
+                .header("Content-Type", "application/json")
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static synchronized SimTenant simTenant() {
+        if (simTenant == null) {
+            simTenant = SIM.control().createTenant("contoso.example");
+            staff = SIM.control().createMailboxes(simTenant.tenantId(), "staff", 4);
+        }
+        return simTenant;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    @TestConfiguration
+    static class TrustTheSimulator {
+        @Bean
+        GraphTrust graphTrust() {
+            return new GraphTrust(SIM.sslContext(), SIM.trustManager());
+        }
+    }
+}
