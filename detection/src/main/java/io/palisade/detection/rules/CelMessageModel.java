@@ -35,6 +35,12 @@ final class CelMessageModel implements CelVariableResolver {
     /** As many attachments as the attachment analyzer opens. */
     private static final int MAX_ATTACHMENTS_OPENED = 50;
 
+    /**
+     * How much of the body rules read: a lure sits near the top, and pattern tests over the whole of a long
+     * newsletter cost more than the rest of the scan together (one 92 KB message spent 173 ms in rules).
+     */
+    static final int RULE_BODY_CHARS = 20_000;
+
     /** Every variable and its type, in documentation order. */
     static final Map<String, CelType> VARIABLES = variables();
 
@@ -76,9 +82,9 @@ final class CelMessageModel implements CelVariableResolver {
         suppliers.put("recipients", () -> recipients(message));
         suppliers.put("subject", message::subject);
         suppliers.put("headers", message::headers);
-        suppliers.put("body", message::textBody);
+        suppliers.put("body", () -> head(message.textBody()));
         // Most content tests read subject and body together, case-folded: made once, not once per rule.
-        suppliers.put("text", () -> (message.subject() + " " + message.textBody()).toLowerCase(Locale.ROOT));
+        suppliers.put("text", () -> (message.subject() + " " + head(message.textBody())).toLowerCase(Locale.ROOT));
         suppliers.put("html", () -> message.html().map(d -> d.outerHtml()).orElse(""));
         suppliers.put(
                 "urls", () -> message.links().stream().map(CelMessageModel::url).toList());
@@ -151,5 +157,9 @@ final class CelMessageModel implements CelVariableResolver {
         List<Address> all = new ArrayList<>(first);
         all.addAll(second);
         return all;
+    }
+
+    private static String head(String body) {
+        return body.length() <= RULE_BODY_CHARS ? body : body.substring(0, RULE_BODY_CHARS);
     }
 }

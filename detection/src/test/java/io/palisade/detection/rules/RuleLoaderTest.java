@@ -213,6 +213,18 @@ class RuleLoaderTest {
     }
 
     @Test
+    void showsRulesTheHeadOfALongBodyOnly() {
+        RuleSet rules = load(PATH, rule("text.contains(\"wire the payment\")"));
+        String filler = "Quarterly figures attached as discussed. ".repeat(CelMessageModel.RULE_BODY_CHARS / 40 + 10);
+
+        assertThat(fires(rules, "From: a@b.example\r\nSubject: Q3\r\n\r\nPlease wire the payment.\r\n" + filler))
+                .isTrue();
+        assertThat(fires(rules, "From: a@b.example\r\nSubject: Q3\r\n\r\n" + filler + "\r\nwire the payment"))
+                .as("text past the head is not searched")
+                .isFalse();
+    }
+
+    @Test
     void readsQrCodesOfAttachedImagesAsAttachmentUrls() throws Exception {
         RuleSet rules = load(
                 PATH,
