@@ -85,6 +85,7 @@ public class ChatMessageHandler implements WorkHandler {
                 files++;
             }
             if (malicious) {
+                // Not yet: the hide bypasses core's action policy and outbox, so it has no audit entry or release.
                 chats.hide(tenantId, chatId, messageId);
                 LOG.info("event=chat_message_hidden tenant={} files={}", tenantId, files);
             } else {
