@@ -106,7 +106,12 @@ public class ChatMessageHandler implements WorkHandler {
         if (known.isPresent()) {
             return known.get();
         }
-        return scanOrRecord(file, chats.referenceFile(file.tenantId(), contentUrl));
+        try {
+            return scanOrRecord(file, chats.referenceFile(file.tenantId(), contentUrl));
+        } catch (MessageNotFoundException e) {
+            // The file was deleted or unshared since it was posted: nothing to scan, and the other files still are.
+            return scans.notScanned(file, 0, "file_not_found");
+        }
     }
 
     private ChatFileResult hosted(ChatFile file, String hostedId) throws ConnectorException {
