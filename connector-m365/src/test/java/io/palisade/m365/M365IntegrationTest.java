@@ -17,6 +17,8 @@ public abstract class M365IntegrationTest {
         registry.add("palisade.m365.client-secret", () -> SharedSimulator.app().clientSecret());
         registry.add("palisade.m365.graph-base-url", () -> SharedSimulator.get().graphBaseUrl());
         registry.add("palisade.m365.authority-host", () -> SharedSimulator.get().authorityHost());
+        // Small enough for a test to post a file over it.
+        registry.add("palisade.m365.chat.max-file-bytes", () -> "1048576");
         registry.add(
                 "palisade.m365.notification-url",
                 () -> "http://localhost:" + SharedSimulator.webhookPort() + "/webhooks/m365");

@@ -5,6 +5,7 @@ import com.microsoft.graph.models.MessageCollectionResponse;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.messages.item.MessageItemRequestBuilder;
 import com.microsoft.graph.users.item.messages.item.move.MovePostRequestBody;
+import com.microsoft.kiota.RequestInformation;
 import io.palisade.core.connector.ConnectorException;
 import io.palisade.core.connector.MailboxConnector;
 import io.palisade.core.connector.MessageCopy;
@@ -14,12 +15,15 @@ import io.palisade.core.connector.QuarantineResult;
 import io.palisade.core.mailbox.Mailbox;
 import io.palisade.core.mailbox.MailboxRepository;
 import io.palisade.core.mailbox.MailboxStatus;
+import io.palisade.m365.graph.GraphBatch;
 import io.palisade.m365.graph.GraphErrors;
 import io.palisade.m365.graph.M365Tenants;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -34,12 +38,15 @@ public class M365MailboxConnector implements MailboxConnector {
     private final QuarantineFolders quarantineFolders;
     private final BannerWriter bannerWriter;
     private final MailboxRepository mailboxes;
+    private final GraphBatch batch;
 
     public M365MailboxConnector(
             M365Tenants tenants,
             QuarantineFolders quarantineFolders,
             BannerWriter bannerWriter,
-            MailboxRepository mailboxes) {
+            MailboxRepository mailboxes,
+            GraphBatch batch) {
+        this.batch = batch;
         this.tenants = tenants;
         this.quarantineFolders = quarantineFolders;
         this.bannerWriter = bannerWriter;
@@ -119,29 +126,34 @@ public class M365MailboxConnector implements MailboxConnector {
         }
     }
 
+    /**
+     * Looks in every ACTIVE mailbox of the tenant, one {@code $filter} request per mailbox sent in JSON batches of 20
+     * ({@link GraphBatch}); a mailbox that is gone (404) has no copy.
+     */
     @Override
     public List<MessageCopy> findCopies(UUID tenantId, String internetMessageId) throws ConnectorException {
         GraphServiceClient graph = tenants.graph(tenantId);
         String filter = "internetMessageId eq '" + internetMessageId.replace("'", "''") + "'";
-        List<MessageCopy> copies = new ArrayList<>();
+        Map<String, RequestInformation> requests = new LinkedHashMap<>();
         for (Mailbox mailbox : mailboxes.findByTenantIdAndStatusOrderByAddress(tenantId, MailboxStatus.ACTIVE)) {
-            try {
-                MessageCollectionResponse found = graph.users()
-                        .byUserId(mailbox.getProviderMailboxId())
-                        .messages()
-                        .get(request -> {
-                            request.queryParameters.filter = filter;
-                            request.queryParameters.select = new String[] {"id", "parentFolderId"};
-                        });
-                if (found != null && found.getValue() != null) {
-                    found.getValue()
-                            .forEach(m -> copies.add(
-                                    new MessageCopy(mailbox.getProviderMailboxId(), m.getId(), m.getParentFolderId())));
-                }
-            } catch (RuntimeException e) {
-                throw GraphErrors.map("find copies", e);
-            }
+            requests.put(
+                    mailbox.getProviderMailboxId(),
+                    graph.users()
+                            .byUserId(mailbox.getProviderMailboxId())
+                            .messages()
+                            .toGetRequestInformation(r -> {
+                                r.queryParameters.filter = filter;
+                                r.queryParameters.select = new String[] {"id", "parentFolderId"};
+                            }));
         }
+        List<MessageCopy> copies = new ArrayList<>();
+        batch.getAll(graph, requests, MessageCollectionResponse::createFromDiscriminatorValue)
+                .forEach((mailbox, found) -> {
+                    if (found.getValue() != null) {
+                        found.getValue()
+                                .forEach(m -> copies.add(new MessageCopy(mailbox, m.getId(), m.getParentFolderId())));
+                    }
+                });
         return copies;
     }
 

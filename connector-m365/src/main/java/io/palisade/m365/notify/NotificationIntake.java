@@ -2,8 +2,10 @@ package io.palisade.m365.notify;
 
 import io.palisade.core.queue.WorkQueue;
 import io.palisade.core.work.WorkSignal;
+import io.palisade.m365.chat.ChatWork;
 import io.palisade.m365.subscription.SubscriptionRecord;
 import io.palisade.m365.subscription.SubscriptionStore;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +39,13 @@ public class NotificationIntake {
     private final SubscriptionStore subscriptions;
     private final WorkQueue queue;
     private final WorkSignal workers;
+    private final Clock clock;
 
-    public NotificationIntake(SubscriptionStore subscriptions, WorkQueue queue, WorkSignal workers) {
+    public NotificationIntake(SubscriptionStore subscriptions, WorkQueue queue, WorkSignal workers, Clock clock) {
         this.subscriptions = subscriptions;
         this.queue = queue;
         this.workers = workers;
+        this.clock = clock;
     }
 
     /**
@@ -101,8 +105,11 @@ public class NotificationIntake {
     private IntakeResult storeChange(JsonNode notification, SubscriptionRecord subscription) {
         String changeType = notification.path("changeType").asString("");
         String messageId = notification.path("resourceData").path("id").asString("");
-        if (!"created".equals(changeType) || messageId.isEmpty() || subscription.mailboxId() == null) {
-            // Updates and deletions need no scan; chat notifications are taken by the Teams handler once it exists.
+        if (subscription.mailboxId() == null) {
+            return storeChat(notification, subscription, changeType);
+        }
+        if (!"created".equals(changeType) || messageId.isEmpty()) {
+            // Mail updates and deletions need no scan.
             LOG.debug("event=m365_notification_ignored reason=change_type change_type={}", changeType);
             return new IntakeResult(0, 0, 1, 0);
         }
@@ -110,6 +117,16 @@ public class NotificationIntake {
                 .put("subscriptionId", subscription.subscriptionId());
         String key = MessageWork.key(subscription.mailboxId(), messageId);
         return enqueue(subscription, MESSAGE_KIND, key, payload);
+    }
+
+    private IntakeResult storeChat(JsonNode notification, SubscriptionRecord subscription, String changeType) {
+        var target = ChatWork.target(notification.path("resource").asString(""));
+        if (target.isEmpty() || !("created".equals(changeType) || "updated".equals(changeType))) {
+            LOG.debug("event=m365_notification_ignored reason=chat_change change_type={}", changeType);
+            return new IntakeResult(0, 0, 1, 0);
+        }
+        String key = ChatWork.key(target.get(), changeType, clock.instant());
+        return enqueue(subscription, ChatWork.KIND, key, ChatWork.payload(target.get(), changeType));
     }
 
     private IntakeResult storeLifecycle(JsonNode notification, SubscriptionRecord subscription) {

@@ -64,7 +64,8 @@ public class SubscriptionManager {
         String clientState = ClientStates.generate();
         Instant expires = clock.instant().plus(properties.subscriptionLifetime());
         Subscription request = new Subscription();
-        request.setChangeType("created");
+        // Chat messages are watched for edits too: a file can be added to a message after it was posted.
+        request.setChangeType(mailboxId == null ? "created,updated" : "created");
         request.setResource(resource);
         request.setNotificationUrl(properties.notificationUrl().toString());
         request.setLifecycleNotificationUrl(lifecycleUrl());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.palisade.core.tenant.Tenant;
 import io.palisade.core.tenant.TenantService;
 import io.palisade.m365.M365IntegrationTest;
+import io.palisade.m365.chat.ChatWork;
 import io.palisade.m365.subscription.SubscriptionRecord;
 import io.palisade.m365.subscription.SubscriptionStore;
 import java.time.Instant;
@@ -105,15 +106,24 @@ class NotificationIntakeTest extends M365IntegrationTest {
     }
 
     @Test
-    void storesNoWorkForAChatNotificationUntilTeamsFilesAreScanned() {
-        String body = "{\"value\":[{\"subscriptionId\":\"" + subscriptionId + "\",\"clientState\":\"" + clientState
-                + "\",\"changeType\":\"created\",\"resource\":\"chats('19:x')/messages('1')\","
-                + "\"resourceData\":{\"id\":\"1\"}}]}";
+    void storesAChatNotificationOnceAsChatWorkAndIgnoresDeletions() {
+        String created = chat("created");
 
-        IntakeResult result = intake.acceptChanges(body);
+        IntakeResult first = intake.acceptChanges(created);
+        IntakeResult repeat = intake.acceptChanges(created);
+        IntakeResult deleted = intake.acceptChanges(chat("deleted"));
 
-        assertThat(result.ignored()).isEqualTo(1);
+        assertThat(first.stored()).isEqualTo(1);
+        assertThat(repeat.duplicates()).isEqualTo(1);
+        assertThat(deleted.ignored()).isEqualTo(1);
+        assertThat(workItems(ChatWork.KIND)).isEqualTo(1);
         assertThat(workItems("m365.notification")).isZero();
+    }
+
+    private String chat(String changeType) {
+        return "{\"value\":[{\"subscriptionId\":\"" + subscriptionId + "\",\"clientState\":\"" + clientState
+                + "\",\"changeType\":\"" + changeType + "\",\"resource\":\"chats('19:x')/messages('1')\","
+                + "\"resourceData\":{\"id\":\"1\"}}]}";
     }
 
     @Test

@@ -1,0 +1,149 @@
+package io.palisade.m365.chat;
+
+import com.microsoft.graph.models.ChatMessage;
+import com.microsoft.graph.models.ChatMessageAttachment;
+import io.palisade.core.chat.ChatFile;
+import io.palisade.core.chat.ChatFileResult;
+import io.palisade.core.chat.ChatFileScans;
+import io.palisade.core.connector.ConnectorException;
+import io.palisade.core.connector.MessageNotFoundException;
+import io.palisade.core.connector.Provider;
+import io.palisade.core.mailbox.Mailbox;
+import io.palisade.core.mailbox.MailboxRepository;
+import io.palisade.core.queue.WorkItem;
+import io.palisade.core.work.PermanentWorkException;
+import io.palisade.core.work.RetryableWorkException;
+import io.palisade.core.work.WorkHandler;
+import java.time.Duration;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Works a chat-message notification: fetches the message, scans each {@code reference} attachment and hosted content
+ * as a chat file (each once, recorded by core), and hides the message when a file is malicious. A file over the size
+ * limit is not downloaded; it is recorded as not scanned and logged. Every step may be repeated after a failure:
+ * recorded files are not fetched again and hiding twice is harmless.
+ */
+@Component
+public class ChatMessageHandler implements WorkHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatMessageHandler.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ChatConnector chats;
+    private final ChatFileScans scans;
+    private final MailboxRepository mailboxes;
+
+    public ChatMessageHandler(ChatConnector chats, ChatFileScans scans, MailboxRepository mailboxes) {
+        this.chats = chats;
+        this.scans = scans;
+        this.mailboxes = mailboxes;
+    }
+
+    @Override
+    public String kind() {
+        return ChatWork.KIND;
+    }
+
+    @Override
+    public void handle(WorkItem item) {
+        JsonNode payload = JSON.readTree(item.payloadJson());
+        UUID tenantId = item.tenantId();
+        String chatId = payload.path("chatId").asString();
+        String messageId = payload.path("messageId").asString();
+        try {
+            ChatMessage message = chats.message(tenantId, chatId, messageId);
+            if (ChatConnector.hidden(message)) {
+                LOG.info("event=chat_message_already_hidden tenant={}", tenantId);
+                return;
+            }
+            String sender = sender(tenantId, message);
+            int files = 0;
+            boolean malicious = false;
+            if (message.getAttachments() != null) {
+                for (ChatMessageAttachment attachment : message.getAttachments()) {
+                    if ("reference".equals(attachment.getContentType()) && attachment.getContentUrl() != null) {
+                        ChatFile file = new ChatFile(
+                                tenantId,
+                                chatId,
+                                messageId,
+                                "attachment:" + attachment.getId(),
+                                attachment.getName(),
+                                sender);
+                        malicious |= reference(file, attachment.getContentUrl()).malicious();
+                        files++;
+                    }
+                }
+            }
+            for (String hostedId : chats.hostedContentIds(tenantId, chatId, messageId)) {
+                ChatFile file = new ChatFile(tenantId, chatId, messageId, "hosted:" + hostedId, "", sender);
+                malicious |= hosted(file, hostedId).malicious();
+                files++;
+            }
+            if (malicious) {
+                // Not yet: the hide bypasses core's action policy and outbox, so it has no audit entry or release.
+                chats.hide(tenantId, chatId, messageId);
+                LOG.info("event=chat_message_hidden tenant={} files={}", tenantId, files);
+            } else {
+                LOG.info("event=chat_message_scanned tenant={} files={} malicious=false", tenantId, files);
+            }
+        } catch (MessageNotFoundException e) {
+            LOG.info("event=chat_message_gone tenant={}", tenantId);
+        } catch (ConnectorException e) {
+            if (!e.isRetryable()) {
+                throw new PermanentWorkException(e.getMessage(), e);
+            }
+            throw new RetryableWorkException(e.getMessage(), e.retryAfter().orElse(Duration.ZERO), e);
+        }
+    }
+
+    private ChatFileResult reference(ChatFile file, String contentUrl) throws ConnectorException {
+        var known = scans.find(file);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        try {
+            return scanOrRecord(file, chats.referenceFile(file.tenantId(), contentUrl));
+        } catch (MessageNotFoundException e) {
+            // The file was deleted or unshared since it was posted: nothing to scan, and the other files still are.
+            return scans.notScanned(file, 0, "file_not_found");
+        }
+    }
+
+    private ChatFileResult hosted(ChatFile file, String hostedId) throws ConnectorException {
+        var known = scans.find(file);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        return scanOrRecord(file, chats.hostedContent(file.tenantId(), file.chatId(), file.messageId(), hostedId));
+    }
+
+    private ChatFileResult scanOrRecord(ChatFile file, ChatConnector.Download download) {
+        if (download.tooLarge()) {
+            return scans.notScanned(file, download.size(), "too_large_over_" + chats.maxFileBytes() + "_bytes");
+        }
+        return scans.scan(file, download.bytes());
+    }
+
+    /**
+     * The sender as the scanner compares it with the tenant's domains: the address of the tenant's mailbox with the
+     * sender's user id, else the user id (an outside sender has no mailbox here).
+     */
+    private String sender(UUID tenantId, ChatMessage message) {
+        if (message.getFrom() == null || message.getFrom().getUser() == null) {
+            return "";
+        }
+        String userId = message.getFrom().getUser().getId();
+        if (userId == null) {
+            return "";
+        }
+        return mailboxes
+                .findByTenantIdAndProviderAndProviderMailboxId(tenantId, Provider.M365, userId)
+                .map(Mailbox::getAddress)
+                .orElse(userId);
+    }
+}

@@ -1,0 +1,52 @@
+package io.palisade.m365.chat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The work item "fetch this chat message, scan its files, hide it if malicious", made from a notification. */
+public final class ChatWork {
+
+    /** Work-item kind of a chat-message notification. */
+    public static final String KIND = "m365.chat-message";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern RESOURCE = Pattern.compile("chats\\('([^']+)'\\)/messages\\('([^']+)'\\)");
+
+    private ChatWork() {}
+
+    /** The chat and message a notification's resource names, e.g. {@code chats('19:..')/messages('16..')}. */
+    public static Optional<ChatWork.Target> target(String resource) {
+        Matcher m = RESOURCE.matcher(resource == null ? "" : resource);
+        return m.find() ? Optional.of(new Target(m.group(1), m.group(2))) : Optional.empty();
+    }
+
+    /**
+     * The idempotency key. A creation has one key, so duplicates make one item. Updates are keyed by the minute they
+     * arrived: a burst of duplicates makes one item, while a later edit is worked again (its files already scanned
+     * are not downloaded twice).
+     */
+    public static String key(Target target, String changeType, Instant receivedAt) {
+        // Not yet: two edits within one minute coalesce; a file added by the second waits for a later edit.
+        String base = "chat:" + target.chatId() + ":" + target.messageId();
+        return "created".equals(changeType)
+                ? base
+                : base + ":updated:"
+                        + receivedAt.truncatedTo(ChronoUnit.MINUTES).getEpochSecond();
+    }
+
+    /** The payload {@link ChatMessageHandler} reads. */
+    public static ObjectNode payload(Target target, String changeType) {
+        return JSON.createObjectNode()
+                .put("chatId", target.chatId())
+                .put("messageId", target.messageId())
+                .put("changeType", changeType);
+    }
+
+    /** A chat message named by its chat. */
+    public record Target(String chatId, String messageId) {}
+}

@@ -1,0 +1,148 @@
+package io.palisade.m365.graph;
+
+import com.microsoft.graph.core.content.BatchRequestContent;
+import com.microsoft.graph.core.content.BatchResponseContent;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.RequestInformation;
+import com.microsoft.kiota.serialization.Parsable;
+import com.microsoft.kiota.serialization.ParsableFactory;
+import io.palisade.core.connector.ConnectorException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends many independent Graph GETs as JSON batches of at most 20 (platform-facts section 2.3) through the SDK's
+ * {@link BatchRequestContent}, and reads each item's own status: a 429, 5xx or 424 item is sent again in a later
+ * batch after the longest Retry-After among them, as long as that wait is within the inline limit; a longer wait
+ * ends the call as retryable with that Retry-After, so the work queue waits instead of a thread. A 404 item is an
+ * absent result; any other failed item fails the call.
+ */
+@Component
+public class GraphBatch {
+
+    /** Graph's maximum number of requests in one batch. */
+    public static final int MAX_REQUESTS = 20;
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphBatch.class);
+    private static final int MAX_ROUNDS = 4;
+
+    private final Duration inlineRetryAfter;
+
+    public GraphBatch(ThrottleProperties throttle) {
+        this.inlineRetryAfter = throttle.inlineRetryAfter();
+    }
+
+    /**
+     * Runs every request and parses each success with {@code factory}.
+     *
+     * @param requests the requests by the caller's key, in the order results are wanted
+     * @return the parsed results by key; a key whose item answered 404 is missing
+     */
+    public <K, T extends Parsable> Map<K, T> getAll(
+            GraphServiceClient graph, Map<K, RequestInformation> requests, ParsableFactory<T> factory)
+            throws ConnectorException {
+        Map<K, T> results = new LinkedHashMap<>();
+        Map<K, RequestInformation> pending = new LinkedHashMap<>(requests);
+        for (int round = 1; !pending.isEmpty(); round++) {
+            Retry retry = new Retry();
+            List<K> keys = new ArrayList<>(pending.keySet());
+            for (int from = 0; from < keys.size(); from += MAX_REQUESTS) {
+                List<K> chunk = keys.subList(from, Math.min(keys.size(), from + MAX_REQUESTS));
+                send(graph, chunk, pending, factory, results, retry);
+            }
+            pending.keySet().retainAll(retry.keys);
+            if (!pending.isEmpty()) {
+                waitOrGiveUp(retry, round, pending.size());
+            }
+        }
+        return results;
+    }
+
+    private <K, T extends Parsable> void send(
+            GraphServiceClient graph,
+            List<K> chunk,
+            Map<K, RequestInformation> pending,
+            ParsableFactory<T> factory,
+            Map<K, T> results,
+            Retry retry)
+            throws ConnectorException {
+        BatchRequestContent content = new BatchRequestContent(graph);
+        Map<String, K> byStep = new HashMap<>();
+        for (K key : chunk) {
+            byStep.put(content.addBatchRequestStep(pending.get(key)), key);
+        }
+        BatchResponseContent answer;
+        try {
+            answer = graph.getBatchRequestBuilder().post(content, null);
+        } catch (IOException e) {
+            throw ConnectorException.retryable("batch failed: " + e.getClass().getSimpleName(), null, e);
+        } catch (RuntimeException e) {
+            throw GraphErrors.map("batch", e);
+        }
+        Map<String, Integer> statuses = answer.getResponsesStatusCode();
+        for (Map.Entry<String, K> step : byStep.entrySet()) {
+            Integer status = statuses.get(step.getKey());
+            K key = step.getValue();
+            if (status == null) {
+                retry.add(key, Optional.empty());
+            } else if (BatchResponseContent.isSuccessStatusCode(status)) {
+                results.put(key, answer.getResponseById(step.getKey(), factory));
+            } else if (status == 429 || status == 424 || status >= 500) {
+                retry.add(key, retryAfter(answer.getResponseById(step.getKey())));
+            } else if (status != 404) {
+                throw ConnectorException.permanent("batch item failed with status " + status, null);
+            }
+        }
+    }
+
+    private void waitOrGiveUp(Retry retry, int round, int count) throws ConnectorException {
+        Duration wait = retry.longest;
+        if (round >= MAX_ROUNDS || wait.compareTo(inlineRetryAfter) > 0) {
+            LOG.warn("event=m365_batch_deferred items={} round={} retry_after_ms={}", count, round, wait.toMillis());
+            throw ConnectorException.retryable("batch items throttled", wait, null);
+        }
+        LOG.info("event=m365_batch_retry items={} round={} retry_after_ms={}", count, round, wait.toMillis());
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ConnectorException.retryable("interrupted while waiting for Retry-After", wait, e);
+        }
+    }
+
+    private static Optional<Duration> retryAfter(Response response) {
+        String header = response == null ? null : response.header("Retry-After");
+        if (header == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(header.trim())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The items to send again and the longest wait any of them asked for (1 s when none said). */
+    private static final class Retry {
+        private final List<Object> keys = new ArrayList<>();
+        private Duration longest = Duration.ZERO;
+
+        void add(Object key, Optional<Duration> after) {
+            keys.add(key);
+            Duration wait = after.orElse(Duration.ofSeconds(1));
+            if (wait.compareTo(longest) > 0) {
+                longest = wait;
+            }
+        }
+    }
+}
