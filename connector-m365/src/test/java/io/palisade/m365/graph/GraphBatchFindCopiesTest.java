@@ -94,7 +94,9 @@ class GraphBatchFindCopiesTest extends M365IntegrationTest {
 
     @Test
     void leavesALongRetryAfterToTheWorkQueue() {
-        SharedSimulator.control().addFault(Fault.throttle(1, 60).onPathsContaining("/messages"));
+        // Every message call is throttled, not just the next one: the context's own workers may make a call of
+        // their own (a catch-up, a retried fetch) and would otherwise take a single fault before the batch does.
+        SharedSimulator.control().addFault(Fault.throttle(10_000, 60).onPathsContaining("/messages"));
 
         assertThatThrownBy(() -> connector.findCopies(tenant.getId(), MESSAGE_ID))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> {
