@@ -18,4 +18,7 @@ public interface MailActionRepository extends Repository<MailAction, UUID> {
     List<MailAction> findByTenantIdAndStatusOrderByCreatedAt(UUID tenantId, ActionStatus status, Pageable page);
 
     long countByTenantIdAndStatus(UUID tenantId, ActionStatus status);
+
+    /** The actions that started on a message under this provider id (it may have a new id since). */
+    List<MailAction> findByTenantIdAndProviderIdBefore(UUID tenantId, String providerIdBefore);
 }

@@ -1,5 +1,6 @@
 package io.palisade.core.pipeline;
 
+import io.palisade.core.action.MailActionRepository;
 import io.palisade.core.mail.MailItem;
 import io.palisade.core.mail.MailItemRepository;
 import io.palisade.core.mailbox.Mailbox;
@@ -40,6 +41,7 @@ public class MailIngestService {
     private final ActionPolicy policy;
     private final ActionOutbox outbox;
     private final WorkSignal workers;
+    private final MailActionRepository actionHistory;
 
     public MailIngestService(
             MailboxRepository mailboxes,
@@ -50,7 +52,8 @@ public class MailIngestService {
             MailItemWriter writer,
             ActionPolicy policy,
             ActionOutbox outbox,
-            WorkSignal workers) {
+            WorkSignal workers,
+            MailActionRepository actionHistory) {
         this.mailboxes = mailboxes;
         this.mailItems = mailItems;
         this.verdicts = verdicts;
@@ -60,6 +63,7 @@ public class MailIngestService {
         this.policy = policy;
         this.outbox = outbox;
         this.workers = workers;
+        this.actionHistory = actionHistory;
     }
 
     /**
@@ -72,8 +76,10 @@ public class MailIngestService {
         Mailbox mailbox = mailboxes
                 .findByTenantIdAndId(request.tenantId(), request.mailboxId())
                 .orElseThrow(() -> new PermanentWorkException("no mailbox " + request.mailboxId() + " in tenant"));
-        Optional<MailItem> known = mailItems.findByTenantIdAndMailboxIdAndProviderMessageId(
-                request.tenantId(), request.mailboxId(), request.providerMessageId());
+        Optional<MailItem> known = mailItems
+                .findByTenantIdAndMailboxIdAndProviderMessageId(
+                        request.tenantId(), request.mailboxId(), request.providerMessageId())
+                .or(() -> movedByUs(request));
         if (known.isPresent()) {
             return alreadyKnown(known.get());
         }
@@ -100,6 +106,18 @@ public class MailIngestService {
             workers.wake();
         }
         return new IngestOutcome(item.getId(), verdict.level(), false);
+    }
+
+    /**
+     * The item that one of Palisade's own actions moved away from this provider id: a notification or a retried
+     * fetch for the old id arrives late, and the message it names is one we already hold under its new id.
+     */
+    private Optional<MailItem> movedByUs(IngestRequest request) {
+        return actionHistory.findByTenantIdAndProviderIdBefore(request.tenantId(), request.providerMessageId()).stream()
+                .map(action -> mailItems.findByTenantIdAndId(request.tenantId(), action.getMailItemId()))
+                .flatMap(Optional::stream)
+                .filter(item -> item.getMailboxId().equals(request.mailboxId()))
+                .findFirst();
     }
 
     private IngestOutcome alreadyKnown(MailItem item) {

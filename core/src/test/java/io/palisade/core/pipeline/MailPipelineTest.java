@@ -157,6 +157,21 @@ class MailPipelineTest {
     }
 
     @Test
+    void recognisesALateNotificationForTheIdAMessageHadBeforeWeQuarantinedIt() {
+        String mime = NEWSLETTER.formatted(UUID.randomUUID());
+        String oldId = platform.deliver("user-pat", "inbox", mime.getBytes(StandardCharsets.UTF_8));
+        IngestOutcome first = ingest.ingest(request(oldId, mime));
+        analystVerdicts.decide(tenantId, first.mailItemId(), RiskLevel.MALICIOUS, "analyst@contoso.example", "phish");
+        await().atMost(Duration.ofSeconds(20)).until(() -> quarantineStatus(first.mailItemId()) == ActionStatus.DONE);
+
+        IngestOutcome late = ingest.ingest(request(oldId, mime));
+
+        assertThat(late.alreadyKnown()).isTrue();
+        assertThat(late.mailItemId()).isEqualTo(first.mailItemId());
+        assertThat(late.level()).isEqualTo(RiskLevel.MALICIOUS);
+    }
+
+    @Test
     void analystsMaliciousVerdictQuarantinesTheMessageAndIsAudited() {
         IngestOutcome outcome = deliverAndIngest(NEWSLETTER);
 
