@@ -113,7 +113,7 @@ public class MailIngestService {
      * fetch for the old id arrives late, and the message it names is one we already hold under its new id.
      */
     private Optional<MailItem> movedByUs(IngestRequest request) {
-        return actionHistory.findByTenantIdAndProviderIdBefore(request.tenantId(), request.providerMessageId()).stream()
+        return actionHistory.findStartedOn(request.tenantId(), request.providerMessageId()).stream()
                 .map(action -> mailItems.findByTenantIdAndId(request.tenantId(), action.getMailItemId()))
                 .flatMap(Optional::stream)
                 .filter(item -> item.getMailboxId().equals(request.mailboxId()))
