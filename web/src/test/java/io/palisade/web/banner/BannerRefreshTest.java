@@ -65,16 +65,16 @@ class BannerRefreshTest {
     static SimMailbox bob;
 
     static final String PHISH = """
-            From: "Dana Whitfield" <dana.whitfield@contoso-payroll-secure.com>
+            From: "Payroll Team" <payroll.team.dept@gmail.com>
             To: alice@contoso.example, bob@contoso.example
             Subject: Updated payroll details %s
-            Message-ID: <%s@contoso-payroll-secure.com>
+            Message-ID: <%s@mail.gmail.com>
             Date: Thu, 03 Dec 2026 09:00:00 +0000
             MIME-Version: 1.0
             Content-Type: text/html; charset=utf-8
 
             <p>Hi, please review the new payroll portal.</p>
-            <p><a href="https://payroll-portal.example.net/review">https://portal.contoso.example/payroll</a></p>
+            <p><a href="https://payroll-portal.example.net/review">https://workforcenow.adp.com/payroll</a></p>
             """;
 
     @Autowired
