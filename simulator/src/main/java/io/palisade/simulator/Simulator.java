@@ -211,7 +211,9 @@ public final class Simulator implements AutoCloseable {
         return gmail;
     }
 
-    /** The Gmail API's root URL over HTTP, for {@code Gmail.Builder#setRootUrl}, e.g. {@code http://localhost:9090/}. */
+    /**
+     * The Gmail API's root URL over HTTP, for {@code Gmail.Builder#setRootUrl}, e.g. {@code http://localhost:9090/}.
+     */
     public String gmailRootUrl() {
         return httpBaseUrl() + "/";
     }

@@ -22,14 +22,12 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,7 +62,7 @@ class ThinSliceTest {
     static final SimulatorExtension SIM =
             new SimulatorExtension(SimulatorConfig.defaults().withHttpNotificationUrls(true));
 
-    static final int PORT = freePort();
+    static final int PORT = WebTests.freePort();
     static SimTenant simTenant;
     static SimMailbox alice;
     static SimMailbox dana;
@@ -172,7 +170,7 @@ class ThinSliceTest {
 
         String html = browser.send(
                         HttpRequest.newBuilder(URI.create(page))
-                                .header("Authorization", basicAuth())
+                                .header("Authorization", WebTests.ADMIN_BASIC_AUTH)
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
@@ -184,7 +182,7 @@ class ThinSliceTest {
         HttpResponse<String> forged = post("/messages/" + item.getId() + "/verdict", "level=MALICIOUS&reason=x", true);
         HttpResponse<String> submitted = browser.send(
                 HttpRequest.newBuilder(URI.create(page + "/verdict"))
-                        .header("Authorization", basicAuth())
+                        .header("Authorization", WebTests.ADMIN_BASIC_AUTH)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(form))
                         .build(),
@@ -345,7 +343,7 @@ class ThinSliceTest {
     private HttpResponse<String> get(String path, boolean admin) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path));
         if (admin) {
-            request.header("Authorization", basicAuth());
+            request.header("Authorization", WebTests.ADMIN_BASIC_AUTH);
         }
         return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -356,14 +354,9 @@ class ThinSliceTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (admin) {
-            request.header("Authorization", basicAuth());
+            request.header("Authorization", WebTests.ADMIN_BASIC_AUTH);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String basicAuth() {
-        return "Basic "
-                + Base64.getEncoder().encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8));
     }
 
     private static synchronized SimTenant simTenant() {
@@ -373,14 +366,6 @@ class ThinSliceTest {
             dana = SIM.control().createMailbox(simTenant.tenantId(), "dana.whitfield", "Dana Whitfield");
         }
         return simTenant;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
-        }
     }
 
     @TestConfiguration

@@ -13,15 +13,14 @@ import io.palisade.simulator.control.MailboxState;
 import io.palisade.simulator.control.SimMailbox;
 import io.palisade.simulator.control.SimTenant;
 import io.palisade.simulator.junit.SimulatorExtension;
+import io.palisade.web.WebTests;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +52,7 @@ class LifecycleApiTest {
     static final SimulatorExtension SIM =
             new SimulatorExtension(SimulatorConfig.defaults().withHttpNotificationUrls(true));
 
-    static final int PORT = freePort();
+    static final int PORT = WebTests.freePort();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static SimTenant simTenant;
     static List<SimMailbox> staff;
@@ -245,11 +244,7 @@ class LifecycleApiTest {
     private static HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path))
                 .header("Content-Type", "application/json")
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8)));
+                .header("Authorization", WebTests.ADMIN_BASIC_AUTH);
     }
 
     private static synchronized SimTenant simTenant() {
@@ -258,14 +253,6 @@ class LifecycleApiTest {
             staff = SIM.control().createMailboxes(simTenant.tenantId(), "staff", 4);
         }
         return simTenant;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
-        }
     }
 
     @TestConfiguration

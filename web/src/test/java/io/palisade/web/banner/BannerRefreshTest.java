@@ -13,18 +13,17 @@ import io.palisade.simulator.control.MailboxState;
 import io.palisade.simulator.control.SimMailbox;
 import io.palisade.simulator.control.SimTenant;
 import io.palisade.simulator.junit.SimulatorExtension;
+import io.palisade.web.WebTests;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -57,7 +56,7 @@ class BannerRefreshTest {
     static final SimulatorExtension SIM =
             new SimulatorExtension(SimulatorConfig.defaults().withHttpNotificationUrls(true));
 
-    static final int PORT = freePort();
+    static final int PORT = WebTests.freePort();
     static final Duration WAIT = Duration.ofSeconds(60);
     static final Pattern LIVE_LINK = Pattern.compile("href=\"(http://localhost:\\d+/b/[A-Za-z0-9_.-]+)\"");
     static SimTenant simTenant;
@@ -141,7 +140,7 @@ class BannerRefreshTest {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("http://localhost:" + PORT + "/api/v1/messages/" + item.getId() + "/verdict"))
                 .header("Content-Type", "application/json")
-                .header("Authorization", basicAuth())
+                .header("Authorization", WebTests.ADMIN_BASIC_AUTH)
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"level\":\"" + level + "\",\"reason\":\"checked with the sender\"}"))
                 .build();
@@ -210,11 +209,6 @@ class BannerRefreshTest {
         return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String basicAuth() {
-        return "Basic "
-                + Base64.getEncoder().encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8));
-    }
-
     private static synchronized SimTenant simTenant() {
         if (simTenant == null) {
             simTenant = SIM.control().createTenant("contoso.example");
@@ -222,14 +216,6 @@ class BannerRefreshTest {
             bob = SIM.control().createMailbox(simTenant.tenantId(), "bob", "Bob Lee");
         }
         return simTenant;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
-        }
     }
 
     @TestConfiguration

@@ -22,8 +22,8 @@ import io.palisade.simulator.control.Fault;
 import io.palisade.simulator.control.SimMailbox;
 import io.palisade.simulator.control.SimTenant;
 import io.palisade.simulator.junit.SimulatorExtension;
+import io.palisade.web.WebTests;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +32,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,7 @@ class BannerRewriteBenchmark {
     static final SimulatorExtension SIM =
             new SimulatorExtension(SimulatorConfig.defaults().withHttpNotificationUrls(true));
 
-    static final int PORT = freePort();
+    static final int PORT = WebTests.freePort();
     static final int COPIES = Integer.getInteger("bench.copies", 1_000);
     static final int MAILBOXES = Integer.getInteger("bench.mailboxes", 100);
     static final int LATENCY_MS = Integer.getInteger("bench.latency-ms", 50);
@@ -211,11 +210,7 @@ class BannerRewriteBenchmark {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("http://localhost:" + PORT + "/api/v1/messages/" + item + "/verdict"))
                 .header("Content-Type", "application/json")
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", WebTests.ADMIN_BASIC_AUTH)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"level\":\"" + level + "\",\"reason\":\"benchmark\"}"))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -234,14 +229,6 @@ class BannerRewriteBenchmark {
             mailboxes = SIM.control().createMailboxes(simTenant.tenantId(), "user", MAILBOXES);
         }
         return simTenant;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
-        }
     }
 
     @TestConfiguration
