@@ -50,6 +50,14 @@ public final class Fault {
         return new Fault("reorderNotifications", count);
     }
 
+    /**
+     * The next {@code count} PATCHes of a delivered message's subject or body answer 200 and change nothing, as
+     * Exchange Online has been seen doing.
+     */
+    public static Fault ignoreContentPatch(int count) {
+        return new Fault("ignoreContentPatch", count);
+    }
+
     /** Every notification POST fails until {@code unreachableEndpoint(false)}. */
     public static Fault unreachableEndpoint(boolean enabled) {
         Fault fault = new Fault("unreachableEndpoint", -1);

@@ -103,13 +103,14 @@ public final class RuntimeControl implements Routes {
             case "dropNotifications" -> faults.dropNotifications(Math.max(1, count));
             case "duplicateNotifications" -> faults.duplicateNotifications(Math.max(1, count));
             case "reorderNotifications" -> faults.reorderNotifications(Math.max(1, count));
+            case "ignoreContentPatch" -> faults.ignoreContentPatches(count);
             case "unreachableEndpoint" ->
                 faults.endpointUnreachable(
                         !json.has("enabled") || json.get("enabled").asBoolean());
             default ->
                 throw ControlErrors.badRequest("unknown fault type '" + type + "'; one of throttle,"
                         + " serverError, latency, dropNotifications, duplicateNotifications, reorderNotifications,"
-                        + " unreachableEndpoint");
+                        + " ignoreContentPatch, unreachableEndpoint");
         }
         LOG.info("event=fault_added type={} count={}", type, count);
         return Response.empty(204);

@@ -45,7 +45,7 @@ public final class GraphRoutes implements Routes, AutoCloseable {
         this.messages = new MessagesApi(support);
         this.subscriptions = new SubscriptionsApi(support, webhooks, state.clock());
         this.delta = new DeltaApi(support);
-        this.writes = new MessageWriteApi(support, state.clock());
+        this.writes = new MessageWriteApi(support, state.clock(), faults);
         this.teams = new TeamsApi(support, state.clock());
         this.batch = new GraphBatch();
         this.dispatcher = new NotificationDispatcher(webhooks, tokens, faults, state.clock());

@@ -7,6 +7,7 @@ import io.palisade.simulator.server.Request;
 import io.palisade.simulator.server.Response;
 import io.palisade.simulator.state.CompressedMime;
 import io.palisade.simulator.state.EmailAddress;
+import io.palisade.simulator.state.FaultPlan;
 import io.palisade.simulator.state.MailFolder;
 import io.palisade.simulator.state.Mailbox;
 import io.palisade.simulator.state.StoredMessage;
@@ -22,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,6 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Mail-Advanced.ReadWrite.All), and beta {@code importMime} (a non-draft from MIME).
  */
 final class MessageWriteApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageWriteApi.class);
 
     static final String MESSAGE_FLAGS = "Integer 0x0E07";
     private static final int MSGFLAG_READ = 0x1;
@@ -48,10 +53,12 @@ final class MessageWriteApi {
 
     private final GraphSupport support;
     private final Clock clock;
+    private final FaultPlan faults;
 
-    MessageWriteApi(GraphSupport support, Clock clock) {
+    MessageWriteApi(GraphSupport support, Clock clock, FaultPlan faults) {
         this.support = support;
         this.clock = clock;
+        this.faults = faults;
     }
 
     Response create(Request request) {
@@ -133,8 +140,16 @@ final class MessageWriteApi {
                     "Access is denied. Changing the subject, body or"
                             + " recipients of a message that is not a draft requires Mail-Advanced.ReadWrite.");
         }
+        if (touchesContent && !message.draft() && faults.takeIgnoredContentPatch()) {
+            LOG.info("event=fault_applied kind=IGNORE_CONTENT_PATCH mailbox={}", mailbox.id());
+            return patched(request, mailbox, message);
+        }
         StoredMessage updated =
                 mailbox.update(message.id(), b -> apply(b, message, json)).orElseThrow(GraphErrors::itemNotFound);
+        return patched(request, mailbox, updated);
+    }
+
+    private static Response patched(Request request, Mailbox mailbox, StoredMessage updated) {
         ObjectNode body = MessageJson.render(updated, mailbox, ODataQuery.of(request, 1, 1), true);
         body.put(
                 "@odata.context",

@@ -56,6 +56,7 @@ public final class FaultPlan {
     private final AtomicInteger duplicateNotifications = new AtomicInteger();
     private final AtomicInteger reorderNotifications = new AtomicInteger();
     private volatile boolean endpointUnreachable;
+    private final AtomicInteger ignoredContentPatches = new AtomicInteger();
 
     /**
      * Adds a call fault.
@@ -104,6 +105,19 @@ public final class FaultPlan {
         return endpointUnreachable;
     }
 
+    /**
+     * The next {@code count} PATCHes that change a delivered message's subject or body answer 200 and change nothing,
+     * as Exchange Online has been seen doing ({@code platform-facts.md} section 3); negative: until cleared.
+     */
+    public void ignoreContentPatches(int count) {
+        ignoredContentPatches.set(count);
+    }
+
+    /** Uses one ignored content PATCH if any is pending. */
+    public boolean takeIgnoredContentPatch() {
+        return ignoredContentPatches.get() < 0 || takeOne(ignoredContentPatches);
+    }
+
     /** Uses one "drop" if any is pending. */
     public boolean takeDrop() {
         return takeOne(dropNotifications);
@@ -130,5 +144,6 @@ public final class FaultPlan {
         duplicateNotifications.set(0);
         reorderNotifications.set(0);
         endpointUnreachable = false;
+        ignoredContentPatches.set(0);
     }
 }
