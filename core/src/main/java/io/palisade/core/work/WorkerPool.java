@@ -66,7 +66,10 @@ public class WorkerPool implements SmartLifecycle {
         signal.wake();
         executor.shutdown();
         try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+            if (!executor.awaitTermination(properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn(
+                        "event=workers_interrupted grace_ms={} reason=items_still_running",
+                        properties.shutdownGrace().toMillis());
                 executor.shutdownNow();
             }
         } catch (InterruptedException e) {

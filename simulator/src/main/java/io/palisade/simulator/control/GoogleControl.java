@@ -67,6 +67,7 @@ public final class GoogleControl implements Routes {
                 })
                 .get("/_sim/google/push", r -> {
                     ObjectNode out = Json.object();
+                    out.put("published", gmail.pusher().published());
                     out.put("delivered", gmail.pusher().delivered());
                     out.put("dropped", gmail.pusher().dropped());
                     out.put("failed", gmail.pusher().failed());

@@ -36,6 +36,7 @@ public final class PubSubPusher implements AutoCloseable {
     private final HttpClient http;
     private final ScheduledExecutorService scheduler;
     private final Map<String, Instant> lastPush = new ConcurrentHashMap<>();
+    private final AtomicLong published = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -77,6 +78,7 @@ public final class PubSubPusher implements AutoCloseable {
         String data = envelopeData(mailbox.address(), mailbox.historyId());
         for (PushSubscription subscription : state.subscriptionsFor(watch.topicName())) {
             String body = envelope(subscription, data, now);
+            published.incrementAndGet();
             scheduler.execute(() -> send(subscription, body, 1));
         }
     }
@@ -151,6 +153,14 @@ public final class PubSubPusher implements AutoCloseable {
     private static String pushSubject(PushSubscription subscription) {
         // Google puts the service account's numeric id in sub and azp; a stable number per account stands in.
         return String.valueOf(Math.abs((long) subscription.serviceAccountEmail().hashCode()) + 100_000_000_000L);
+    }
+
+    /**
+     * Push envelopes handed to the sender, counted when the change happens (before the POST, which runs on another
+     * thread): a test can tell at once that a change made no push.
+     */
+    public long published() {
+        return published.get();
     }
 
     public long delivered() {

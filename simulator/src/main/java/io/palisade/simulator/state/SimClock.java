@@ -9,12 +9,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The simulator's clock: the system clock plus an offset that tests move forward through the
- * control API, to expire subscriptions and tokens without waiting.
+ * control API, to expire subscriptions and tokens without waiting. A test that counts what happens within a
+ * second can {@link #freeze()} it, so that only {@link #advance(Duration)} moves it.
  */
 public final class SimClock extends Clock {
 
     private final Clock base;
     private final AtomicLong offsetMillis = new AtomicLong();
+    private volatile Instant frozenAt;
 
     public SimClock(Clock base) {
         this.base = base;
@@ -25,7 +27,27 @@ public final class SimClock extends Clock {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("time only moves forward: " + duration);
         }
-        offsetMillis.addAndGet(duration.toMillis());
+        synchronized (this) {
+            offsetMillis.addAndGet(duration.toMillis());
+            if (frozenAt != null) {
+                frozenAt = frozenAt.plus(duration);
+            }
+        }
+    }
+
+    /** Stops the clock where it is; it then moves only by {@link #advance(Duration)}. */
+    public synchronized void freeze() {
+        frozenAt = instant();
+    }
+
+    /** Lets the clock run again from where it stands, neither jumping back nor ahead. */
+    public synchronized void resume() {
+        Instant stoppedAt = frozenAt;
+        if (stoppedAt == null) {
+            return;
+        }
+        frozenAt = null;
+        offsetMillis.set(stoppedAt.toEpochMilli() - base.millis());
     }
 
     @Override
@@ -40,6 +62,10 @@ public final class SimClock extends Clock {
 
     @Override
     public Instant instant() {
+        Instant stoppedAt = frozenAt;
+        if (stoppedAt != null) {
+            return stoppedAt;
+        }
         return base.instant().plusMillis(offsetMillis.get());
     }
 }

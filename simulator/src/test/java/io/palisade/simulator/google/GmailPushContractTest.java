@@ -16,6 +16,7 @@ import com.google.auth.oauth2.ServiceAccountCredentials;
 import io.palisade.simulator.Fixtures;
 import io.palisade.simulator.control.SimGoogleDomain;
 import io.palisade.simulator.junit.SimulatorExtension;
+import io.palisade.simulator.state.SimClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -111,19 +112,33 @@ class GmailPushContractTest {
             sim.control().createPushSubscription(topic, receiver.url(), pusher);
             Gmail client = gmail(user(8), READONLY);
 
-            WatchResponse watch = client.users()
-                    .watch("me", new WatchRequest().setTopicName(topic).setLabelIds(List.of("INBOX")))
-                    .execute();
-            PushReceiver.Push first = receiver.await(1, Duration.ofSeconds(10)).getFirst();
-            for (int i = 0; i < 5; i++) {
-                sim.control().deliverGmail(user(8), mime("burst-" + i, "Burst " + i));
+            PubSubPusher pubSub = sim.simulator().gmail().pusher();
+            SimClock clock = sim.simulator().state().clock();
+            long droppedBefore = pubSub.dropped();
+            WatchResponse watch;
+            PushReceiver.Push first;
+            long publishedAfterBurst;
+            long publishedAfterStop;
+            clock.freeze();
+            try {
+                watch = client.users()
+                        .watch("me", new WatchRequest().setTopicName(topic).setLabelIds(List.of("INBOX")))
+                        .execute();
+                first = receiver.await(1, Duration.ofSeconds(10)).getFirst();
+                for (int i = 0; i < 5; i++) {
+                    sim.control().deliverGmail(user(8), mime("burst-" + i, "Burst " + i));
+                }
+                clock.advance(Duration.ofMillis(1001));
+                sim.control().deliverGmail(user(8), mime("next-second", "Next second"));
+                publishedAfterBurst = pubSub.published();
+                client.users().stop("me").execute();
+                clock.advance(Duration.ofSeconds(2));
+                sim.control().deliverGmail(user(8), mime("after-stop", "After stop"));
+                publishedAfterStop = pubSub.published();
+            } finally {
+                clock.resume();
             }
-            Thread.sleep(1500);
-            int afterBurst = receiver.pushes().size();
-            client.users().stop("me").execute();
-            Thread.sleep(1100);
-            sim.control().deliverGmail(user(8), mime("after-stop", "After stop"));
-            Thread.sleep(500);
+            List<PushReceiver.Push> pushes = receiver.await(2, Duration.ofSeconds(10));
 
             long sevenDays = Duration.ofDays(7).toMillis();
             assertThat(watch.getExpiration() - sim.simulator().state().clock().millis())
@@ -151,9 +166,10 @@ class GmailPushContractTest {
             assertThat(envelope.at("/message/publishTime").asString()).isNotBlank();
             assertThat(data.get("emailAddress").asString()).isEqualTo(user(8));
             assertThat(Long.parseLong(data.get("historyId").asString())).isPositive();
-            // Five deliveries inside a second after the watch's own push: Gmail sends at most one more.
-            assertThat(afterBurst).isBetween(1, 3);
-            assertThat(receiver.pushes()).hasSize(afterBurst);
+            // Five deliveries in the watch's own second are dropped; the one a second later is pushed.
+            assertThat(pubSub.dropped() - droppedBefore).isEqualTo(5);
+            assertThat(pushes).hasSize(2);
+            assertThat(publishedAfterStop).as("nothing pushed after stop").isEqualTo(publishedAfterBurst);
         }
     }
 

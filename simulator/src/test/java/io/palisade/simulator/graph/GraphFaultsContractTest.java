@@ -155,8 +155,7 @@ class GraphFaultsContractTest {
         sim.control().addFault(Fault.unreachableEndpoint(true));
 
         DeliveredMessage m = deliver(mailbox, "<unr-1@x>");
-        Thread.sleep(300);
-        long pending = sim.control().notificationStats().pending();
+        long pending = awaitPending(1, Duration.ofSeconds(10));
         boolean arrivedWhileDown = webhook.notifications().stream().anyMatch(of(s));
         sim.control().addFault(Fault.unreachableEndpoint(false));
         sim.control().retryNotificationsNow();
@@ -185,6 +184,17 @@ class GraphFaultsContractTest {
 
     private static java.util.function.Predicate<JsonNode> of(Subscription s) {
         return n -> s.getId().equals(n.get("subscriptionId").asString());
+    }
+
+    /** The simulator's pending notifications once at least {@code count} wait, polled until {@code timeout}. */
+    private static long awaitPending(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pending = sim.control().notificationStats().pending();
+        while (pending < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            pending = sim.control().notificationStats().pending();
+        }
+        return pending;
     }
 
     private static DeliveredMessage deliver(SimMailbox mailbox, String messageId) {
