@@ -17,10 +17,7 @@ import io.palisade.simulator.control.MailboxState;
 import io.palisade.simulator.control.SimMailbox;
 import io.palisade.simulator.control.SimTenant;
 import io.palisade.simulator.junit.SimulatorExtension;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringWriter;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,11 +30,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.james.mime4j.dom.Entity;
-import org.apache.james.mime4j.dom.Message;
-import org.apache.james.mime4j.dom.Multipart;
-import org.apache.james.mime4j.dom.TextBody;
-import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -312,27 +304,9 @@ class ThinSliceTest {
     }
 
     /** The message as a reader sees it: headers and every text part, transfer encodings undone. */
-    private String mimeInMailbox(String subjectToken) throws IOException {
+    private String mimeInMailbox(String subjectToken) {
         String id = messageInMailbox(subjectToken).id();
-        byte[] mime = SIM.control().mime(simTenant().tenantId(), alice.id(), id);
-        Message message = new DefaultMessageBuilder().parseMessage(new ByteArrayInputStream(mime));
-        StringBuilder text = new StringBuilder(message.getSubject() == null ? "" : message.getSubject());
-        appendText(message, text);
-        return text.toString();
-    }
-
-    private static void appendText(Entity entity, StringBuilder text) throws IOException {
-        if (entity.getBody() instanceof Multipart multipart) {
-            for (Entity part : multipart.getBodyParts()) {
-                appendText(part, text);
-            }
-        } else if (entity.getBody() instanceof TextBody body) {
-            StringWriter content = new StringWriter();
-            try (Reader reader = body.getReader()) {
-                reader.transferTo(content);
-            }
-            text.append('\n').append(content);
-        }
+        return WebTests.readable(SIM.control().mime(simTenant().tenantId(), alice.id(), id));
     }
 
     private Integer workItems() {

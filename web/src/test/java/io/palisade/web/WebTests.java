@@ -1,18 +1,59 @@
 package io.palisade.web;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.apache.james.mime4j.dom.Entity;
+import org.apache.james.mime4j.dom.Message;
+import org.apache.james.mime4j.dom.Multipart;
+import org.apache.james.mime4j.dom.TextBody;
+import org.apache.james.mime4j.message.DefaultMessageBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
-/** What the web module's HTTP tests share: a free port for the service and the test administrator's credentials. */
+/**
+ * What the web module's HTTP tests share: a free port for the service, the test administrator's credentials, a JSON
+ * reader and a way to read a message as its recipient does.
+ */
 public final class WebTests {
 
     /** The {@code Authorization} header of the administrator in {@code src/test/resources/application.properties}. */
     public static final String ADMIN_BASIC_AUTH =
             "Basic " + Base64.getEncoder().encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8));
 
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+
     private WebTests() {}
+
+    /** The subject and every text part of a message as a reader sees them, transfer encodings undone. */
+    public static String readable(byte[] mime) {
+        try {
+            Message message = new DefaultMessageBuilder().parseMessage(new ByteArrayInputStream(mime));
+            StringBuilder text = new StringBuilder(message.getSubject() == null ? "" : message.getSubject());
+            appendText(message, text);
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable test message", e);
+        }
+    }
+
+    private static void appendText(Entity entity, StringBuilder text) throws IOException {
+        if (entity.getBody() instanceof Multipart multipart) {
+            for (Entity part : multipart.getBodyParts()) {
+                appendText(part, text);
+            }
+        } else if (entity.getBody() instanceof TextBody body) {
+            StringWriter content = new StringWriter();
+            try (Reader reader = body.getReader()) {
+                reader.transferTo(content);
+            }
+            text.append('\n').append(content);
+        }
+    }
 
     /** A port nobody listens on right now. */
     public static int freePort() {
