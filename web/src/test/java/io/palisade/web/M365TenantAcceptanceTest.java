@@ -3,6 +3,9 @@ package io.palisade.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.palisade.core.queue.WorkItem;
+import io.palisade.core.queue.WorkQueue;
+import io.palisade.core.queue.WorkState;
 import io.palisade.m365.graph.GraphTrust;
 import io.palisade.simulator.SimulatorConfig;
 import io.palisade.simulator.control.MailboxState;
@@ -23,6 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -41,7 +46,8 @@ import tools.jackson.databind.JsonNode;
  * A customer's Microsoft 365 tenant from the administrator's consent to protected mail and chats, over HTTP and the
  * real Graph SDK against the simulator: the consent link and callback onboard the tenant, every mailbox and the
  * tenant's chats are subscribed, suspicious mail gets a banner, ordinary mail does not, an analyst's verdict
- * quarantines, and a chat message carrying a disguised program is hidden.
+ * quarantines, a chat message carrying a disguised program is hidden, and the console claws back and releases a
+ * campaign, shows each connector's health and puts a dead letter back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -82,8 +88,24 @@ class M365TenantAcceptanceTest {
             Hi Omar, the notes from this morning are in the team folder. Thanks.
             """;
 
+    /** Sent to every mailbox under one Message-ID; unlike the other messages here, so its campaign is its copies. */
+    static final String CIRCULAR = """
+            From: "Facilities" <facilities@northwind.example>
+            To: all-staff@northwind.example
+            Subject: Car park closure %s
+            Message-ID: <%s@northwind.example>
+            Date: Fri, 04 Dec 2026 08:30:00 +0000
+            MIME-Version: 1.0
+            Content-Type: text/plain; charset=utf-8
+
+            The east car park is closed on Saturday for resurfacing. Please use the west entrance until Monday.
+            """;
+
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    WorkQueue workQueue;
 
     final HttpClient admin =
             HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
@@ -185,6 +207,104 @@ class M365TenantAcceptanceTest {
                     .path("policyViolation");
             return !violation.isMissingNode() && !violation.isNull();
         });
+    }
+
+    @Test
+    @Order(5)
+    void theConsoleClawsBackAndReleasesACampaignAndShowsEveryCopysProgress() throws Exception {
+        String subject = UUID.randomUUID().toString().substring(0, 8);
+        byte[] mime = ORDINARY.formatted(subject, UUID.randomUUID())
+                .replace("\n", "\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        staff.forEach(m -> SIM.control().deliver(customer.tenantId(), m.id(), mime));
+        await().atMost(Duration.ofSeconds(60)).until(() -> itemIds(subject).size() == staff.size());
+        HttpResponse<String> formed =
+                post("/api/v1/messages/" + itemIds(subject).getFirst() + "/campaign", "");
+        assertThat(formed.statusCode()).isEqualTo(201);
+        String campaignId =
+                WebTests.JSON.readTree(formed.body()).at("/campaign/id").asString();
+
+        HttpResponse<String> decided = submit(
+                "/campaigns/" + campaignId,
+                "/campaigns/" + campaignId + "/verdict",
+                "level=MALICIOUS&reason=payroll+lure");
+
+        assertThat(decided.statusCode()).isEqualTo(302);
+        for (SimMailbox mailbox : staff) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> "Palisade Quarantine".equals(folderOf(mailbox, subject)));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(get("/campaigns/" + campaignId).body())
+                        .contains("3 of 3 copies finished")
+                        .contains("QUARANTINE asked by admin"));
+        assertThat(get("/campaigns").body()).contains(campaignId);
+
+        HttpResponse<String> released =
+                submit("/campaigns/" + campaignId, "/campaigns/" + campaignId + "/release", "reason=false+alarm");
+
+        assertThat(released.statusCode()).isEqualTo(302);
+        for (SimMailbox mailbox : staff) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> "Inbox".equals(folderOf(mailbox, subject)));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theConsoleShowsEachConnectorsHealthAndAFailedSubscriptionWithItsError() throws Exception {
+        String healthy = get("/connectors").body();
+        assertThat(healthy).contains("Northwind").contains("healthy").contains("ACTIVE: 4");
+
+        String quotaError = "403 ExtensionError: quota of subscriptions reached";
+        String failChats = """
+                UPDATE m365_subscriptions SET status = 'FAILED', last_error = ?
+                 WHERE tenant_id = ? AND mailbox_id IS NULL""";
+        jdbc.update(failChats, quotaError, tenantId);
+        String degraded = get("/connectors").body();
+
+        assertThat(degraded).contains("needs attention").contains("quota of subscriptions reached");
+    }
+
+    @Test
+    @Order(7)
+    void theConsoleListsADeadLetterAndPutsItBack() throws Exception {
+        workQueue.enqueue(tenantId, "test.console", UUID.randomUUID().toString(), "{}");
+        WorkItem claimed = workQueue
+                .claim(List.of("test.console"), "test", Duration.ofMinutes(1), 1)
+                .getFirst();
+        workQueue.failPermanently(claimed.id(), claimed.leaseToken(), "mailbox no longer licensed");
+
+        assertThat(get("/dead-letters").body())
+                .contains(claimed.id().toString())
+                .contains("mailbox no longer licensed");
+        HttpResponse<String> retried =
+                submit("/dead-letters", "/dead-letters/" + tenantId + "/" + claimed.id() + "/retry", "");
+
+        assertThat(retried.statusCode()).isEqualTo(302);
+        assertThat(workQueue.find(tenantId, claimed.id()).orElseThrow().state()).isEqualTo(WorkState.READY);
+    }
+
+    /** Posts a console form the way a browser does: the CSRF token from the page, the session's cookie. */
+    private HttpResponse<String> submit(String page, String action, String form) throws Exception {
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(get(page).body());
+        assertThat(csrf.find()).as("the page's forms carry a CSRF token").isTrue();
+        String body = (form.isEmpty() ? "" : form + "&") + "_csrf=" + csrf.group(1);
+        return admin.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + action))
+                        .header("Authorization", WebTests.ADMIN_BASIC_AUTH)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private List<String> itemIds(String subject) {
+        return jdbc.queryForList(
+                "SELECT id::text FROM mail_items WHERE tenant_id = ? AND subject LIKE ? ORDER BY id",
+                String.class,
+                tenantId,
+                "%" + subject + "%");
     }
 
     private URI followToCallback(URI consentUrl) throws Exception {

@@ -28,7 +28,7 @@ public class MessageLocator {
         return first("SELECT tenant_id FROM mail_items WHERE id = ?", mailItemId);
     }
 
-    Optional<UUID> tenantOfCampaign(UUID campaignId) {
+    public Optional<UUID> tenantOfCampaign(UUID campaignId) {
         return first("SELECT tenant_id FROM campaigns WHERE id = ?", campaignId);
     }
 

@@ -1,0 +1,128 @@
+package io.palisade.web.console;
+
+import io.palisade.core.connector.Provider;
+import io.palisade.core.queue.WorkQueue;
+import io.palisade.core.queue.WorkState;
+import io.palisade.core.tenant.ProviderConnection;
+import io.palisade.core.tenant.ProviderConnectionService;
+import io.palisade.core.tenant.Tenant;
+import io.palisade.core.tenant.TenantService;
+import io.palisade.m365.onboarding.M365Permissions;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each tenant's connection as an operator checks it: the roles it was granted and what the missing ones stop, its
+ * mailboxes, its Graph subscriptions (a FAILED one, such as a refused renewal or a 403 quota error, with its error),
+ * and its work queue. Every query takes the tenant.
+ */
+@Service
+public class ConnectorStatus {
+
+    private final TenantService tenants;
+    private final ProviderConnectionService connections;
+    private final WorkQueue queue;
+    private final JdbcTemplate jdbc;
+
+    public ConnectorStatus(
+            TenantService tenants, ProviderConnectionService connections, WorkQueue queue, JdbcTemplate jdbc) {
+        this.tenants = tenants;
+        this.connections = connections;
+        this.queue = queue;
+        this.jdbc = jdbc;
+    }
+
+    /** One tenant's status. */
+    public record TenantStatus(
+            Tenant tenant,
+            List<Connection> connections,
+            Map<String, Integer> mailboxes,
+            Map<String, Integer> subscriptions,
+            List<Problem> problems,
+            Instant nextExpiry,
+            Map<WorkState, Long> work) {
+
+        /** Whether anything needs an operator. */
+        public boolean degraded() {
+            return !problems.isEmpty()
+                    || connections.stream().anyMatch(c -> !c.missing().isEmpty());
+        }
+    }
+
+    /** A provider connection with the roles it lacks. */
+    public record Connection(
+            String provider, String status, List<String> grantedRoles, List<M365Permissions.Missing> missing) {}
+
+    /** A subscription that does not deliver notifications, and why. */
+    public record Problem(String resource, String status, String error, Instant updatedAt) {}
+
+    @Transactional(readOnly = true)
+    public List<TenantStatus> all() {
+        return tenants.active().stream().map(this::of).toList();
+    }
+
+    private TenantStatus of(Tenant tenant) {
+        UUID tenantId = tenant.getId();
+        List<Connection> linked = connections.list(tenantId).stream()
+                .map(ConnectorStatus::connection)
+                .toList();
+        Map<String, Integer> mailboxes = counts(
+                "SELECT status, count(*) AS n FROM mailboxes WHERE tenant_id = ? GROUP BY status ORDER BY status",
+                tenantId);
+        Map<String, Integer> subscriptions = counts(
+                "SELECT status, count(*) AS n FROM m365_subscriptions WHERE tenant_id = ? GROUP BY status"
+                        + " ORDER BY status",
+                tenantId);
+        List<Problem> problems = jdbc.query(
+                """
+                SELECT resource, status, last_error, updated_at FROM m365_subscriptions
+                 WHERE tenant_id = ? AND status <> 'ACTIVE'
+                 ORDER BY updated_at DESC LIMIT 50""",
+                (rs, n) -> new Problem(
+                        rs.getString("resource"),
+                        rs.getString("status"),
+                        rs.getString("last_error"),
+                        rs.getTimestamp("updated_at").toInstant()),
+                tenantId);
+        Timestamp expiry = jdbc.queryForObject(
+                "SELECT min(expires_at) FROM m365_subscriptions WHERE tenant_id = ? AND status = 'ACTIVE'",
+                Timestamp.class,
+                tenantId);
+        return new TenantStatus(
+                tenant,
+                linked,
+                mailboxes,
+                subscriptions,
+                problems,
+                expiry == null ? null : expiry.toInstant(),
+                queue.countsByState(tenantId));
+    }
+
+    private static Connection connection(ProviderConnection c) {
+        List<String> granted = c.getGrantedRoles() == null ? List.of() : c.getGrantedRoles();
+        return new Connection(
+                c.getProvider().name(),
+                c.getStatus().name(),
+                granted,
+                c.getProvider() == Provider.M365 ? M365Permissions.missing(new HashSet<>(granted)) : List.of());
+    }
+
+    private Map<String, Integer> counts(String sql, UUID tenantId) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        jdbc.query(
+                sql,
+                rs -> {
+                    out.put(rs.getString("status"), rs.getInt("n"));
+                },
+                tenantId);
+        return out;
+    }
+}
