@@ -332,6 +332,11 @@ public final class SimulatorClient {
         return call("GET", "/_sim/google/mailboxes/" + encode(address), null);
     }
 
+    /** An admin's consent, again or anew: the app holds exactly {@code roles} in the tenant from now on. */
+    public void consent(String tenantId, String clientId, Set<String> roles) {
+        call("POST", "/_sim/tenants/" + tenantId + "/consents", Map.of("clientId", clientId, "roles", roles));
+    }
+
     /**
      * Creates an Entra group.
      *
