@@ -166,6 +166,8 @@ public class MailboxDiscovery {
         return excluded;
     }
 
+    // Not yet: only preferredLanguage is read; a language chosen in Outlook (mailboxSettings/language) needs
+    // MailboxSettings.Read and one request a user, so it is not.
     private void publishLanguage(Mailbox mailbox, User user) {
         language(user.getPreferredLanguage())
                 .ifPresent(locale ->
