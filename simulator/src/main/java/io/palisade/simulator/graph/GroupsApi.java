@@ -44,6 +44,7 @@ final class GroupsApi {
         return Response.json(200, Json.write(body));
     }
 
+    // Not yet: no $filter, $count or OData cast segment here, and /members (direct only) is not served.
     Response transitiveMembers(Request request) {
         GraphSupport.require(request, Roles.GROUP_MEMBER_READ);
         Tenant tenant = support.tenant(request);

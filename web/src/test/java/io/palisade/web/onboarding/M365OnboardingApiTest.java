@@ -143,6 +143,57 @@ class M365OnboardingApiTest {
                 .contains(outer);
     }
 
+    @Test
+    void consentingTwiceThroughTheCallbackAnswers201ThenReusesTheTenantWith200() throws Exception {
+        SimTenant customer = SIM.control().createTenant("consent-twice.example");
+        SIM.control().createMailbox(customer.tenantId(), "dana", "Dana Lee");
+
+        HttpResponse<String> first = consentThroughTheCallback(customer);
+        HttpResponse<String> second = consentThroughTheCallback(customer);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(first.body()).contains("\"reconnected\":false");
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).contains("\"reconnected\":true");
+        assertThat(tenantId(second.body())).isEqualTo(tenantId(first.body()));
+    }
+
+    /** The administrator's round trip: the consent link, the identity platform's redirect, then the callback. */
+    private HttpResponse<String> consentThroughTheCallback(SimTenant customer) throws Exception {
+        HttpResponse<String> link = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + PORT
+                                + "/api/v1/onboarding/m365/consent-link?tenant=" + customer.domain() + "&name=Twice"))
+                        .header("Authorization", WebTests.ADMIN_BASIC_AUTH)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(link.statusCode()).isEqualTo(200);
+        String session = link.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow()
+                .split(";")[0];
+        String url = link.body().replaceAll(".*\"url\":\"([^\"]+)\".*", "$1");
+        HttpClient browser = HttpClient.newBuilder()
+                .sslContext(SIM.sslContext())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        HttpResponse<Void> consented = browser.send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding());
+        String back = consented.headers().firstValue("Location").orElseThrow();
+        return http.send(
+                HttpRequest.newBuilder(URI.create(back))
+                        .header("Authorization", WebTests.ADMIN_BASIC_AUTH)
+                        .header("Cookie", session)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String tenantId(String body) {
+        return body.replaceAll(".*\"tenantId\":\"([^\"]+)\".*", "$1");
+    }
+
     private HttpResponse<String> put(Tenant tenant, String json) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(selectionUri(tenant))
