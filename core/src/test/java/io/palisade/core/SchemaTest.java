@@ -61,9 +61,14 @@ class SchemaTest {
                         + " AND indexdef NOT LIKE '%(tenant_id%' AND indexname NOT LIKE '%\\_pkey'",
                 String.class);
 
-        // Workers claim work, and the renewal job finds expiring subscriptions, across all tenants.
+        // Workers claim work, and the renewal job finds expiring subscriptions, across all tenants; and one
+        // Microsoft tenant is connected to one Palisade tenant at most, which only a cross-tenant index can hold.
         assertThat(indexes)
-                .containsExactlyInAnyOrder("work_items_ready", "work_items_leased", "m365_subscriptions_expiry");
+                .containsExactlyInAnyOrder(
+                        "work_items_ready",
+                        "work_items_leased",
+                        "m365_subscriptions_expiry",
+                        "provider_connections_one_live_per_external_tenant");
     }
 
     @Test

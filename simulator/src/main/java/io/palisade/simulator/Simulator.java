@@ -1,5 +1,6 @@
 package io.palisade.simulator;
 
+import io.palisade.simulator.control.DirectoryControl;
 import io.palisade.simulator.control.GoogleControl;
 import io.palisade.simulator.control.RuntimeControl;
 import io.palisade.simulator.control.SimulatorClient;
@@ -100,6 +101,7 @@ public final class Simulator implements AutoCloseable {
                 .install(graph)
                 .install(gmail)
                 .install(new TenantControl(state))
+                .install(new DirectoryControl(state))
                 .install(new GoogleControl(google, gmail))
                 .install(new TeamsControl(state))
                 .install(new RuntimeControl(state, faults, graph, tls, this::reset));

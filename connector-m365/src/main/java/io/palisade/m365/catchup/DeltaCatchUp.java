@@ -7,13 +7,11 @@ import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaReque
 import com.microsoft.kiota.ApiException;
 import io.palisade.core.connector.ConnectorException;
 import io.palisade.core.mailbox.Mailbox;
-import io.palisade.core.queue.NewWork;
 import io.palisade.core.queue.WorkQueue;
 import io.palisade.core.work.WorkSignal;
+import io.palisade.m365.graph.GraphBatch;
 import io.palisade.m365.graph.GraphErrors;
 import io.palisade.m365.graph.M365Tenants;
-import io.palisade.m365.notify.MessageWork;
-import io.palisade.m365.notify.NotificationIntake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +26,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Catches a mailbox up with Graph delta queries, one tracked folder at a time, from the folder's stored delta link.
- * Every message delta reports as new becomes the same work item a notification would have made, so a message seen
- * by both is scanned once. A folder without a link starts from {@link CatchUpProperties#initialWindow()}; an
+ * The messages delta reports that the mailbox does not hold yet become {@link CatchUpFetch} work items of up to 20
+ * messages each, fetched with one Graph {@code $batch} apiece ({@link CatchUpFetchHandler}); a message already
+ * scanned (from a notification or an earlier round) is left out before anything is fetched, and the pipeline holds
+ * each message once even when a notification fetches it at the same moment. A folder without a link starts from
+ * {@link CatchUpProperties#initialWindow()}; an
  * expired link (HTTP 410) restarts from the last successful round, bounded by {@link CatchUpProperties#maxResync()},
  * filtered on receivedDateTime as Graph allows.
  */
@@ -39,9 +40,12 @@ public class DeltaCatchUp {
     private static final Logger LOG = LoggerFactory.getLogger(DeltaCatchUp.class);
     /** Overlap with the previous round, so a message delivered while it finished is not missed. */
     private static final Duration OVERLAP = Duration.ofMinutes(10);
+    /** What a batch fetch needs besides the MIME, so no message is read one by one. */
+    private static final String[] SELECT = {"id", "receivedDateTime", "parentFolderId", "internetMessageId"};
 
     private final M365Tenants tenants;
     private final DeltaLinkStore links;
+    private final KnownMessages known;
     private final WorkQueue queue;
     private final WorkSignal workers;
     private final CatchUpProperties properties;
@@ -50,12 +54,14 @@ public class DeltaCatchUp {
     public DeltaCatchUp(
             M365Tenants tenants,
             DeltaLinkStore links,
+            KnownMessages known,
             WorkQueue queue,
             WorkSignal workers,
             CatchUpProperties properties,
             Clock clock) {
         this.tenants = tenants;
         this.links = links;
+        this.known = known;
         this.queue = queue;
         this.workers = workers;
         this.properties = properties;
@@ -65,7 +71,7 @@ public class DeltaCatchUp {
     /**
      * Catches up every tracked folder of the mailbox.
      *
-     * @return how many messages were new work (not already known from notifications or an earlier round)
+     * @return how many messages were new work (not already scanned, nor listed by an earlier round)
      */
     public int catchUp(Mailbox mailbox) throws ConnectorException {
         GraphServiceClient graph = tenants.graph(mailbox.getTenantId());
@@ -134,7 +140,7 @@ public class DeltaCatchUp {
         String filter =
                 "receivedDateTime ge " + DateTimeFormatter.ISO_INSTANT.format(from.truncatedTo(ChronoUnit.SECONDS));
         return delta(graph, mailbox, folder).get(request -> {
-            request.queryParameters.select = new String[] {"id", "receivedDateTime"};
+            request.queryParameters.select = SELECT;
             request.queryParameters.filter = filter;
         });
     }
@@ -144,13 +150,24 @@ public class DeltaCatchUp {
         return follow(graph, mailbox, folder, started, page.get());
     }
 
+    /**
+     * Follows the pages to the delta link. New messages wait in {@code pending} until 20 are there (delta pages are
+     * often smaller), so each fetch item fills a whole batch; the rest are queued before the link is stored.
+     */
     private int follow(
             GraphServiceClient graph, Mailbox mailbox, String folder, Instant started, DeltaGetResponse page) {
         int added = 0;
+        List<CatchUpFetch.Listed> pending = new ArrayList<>();
         DeltaGetResponse current = page;
         while (current != null) {
-            added += enqueue(mailbox, current.getValue());
+            pending.addAll(fresh(mailbox, current.getValue()));
+            while (pending.size() >= GraphBatch.MAX_REQUESTS) {
+                List<CatchUpFetch.Listed> chunk = pending.subList(0, GraphBatch.MAX_REQUESTS);
+                added += enqueue(mailbox, List.copyOf(chunk));
+                chunk.clear();
+            }
             if (current.getOdataDeltaLink() != null) {
+                added += enqueue(mailbox, pending);
                 links.save(mailbox.getTenantId(), mailbox.getId(), folder, current.getOdataDeltaLink(), started);
                 return added;
             }
@@ -163,21 +180,38 @@ public class DeltaCatchUp {
         return added;
     }
 
-    private int enqueue(Mailbox mailbox, List<Message> messages) {
+    /** The page's messages the mailbox does not hold yet; {@code @removed} entries are left out. */
+    private List<CatchUpFetch.Listed> fresh(Mailbox mailbox, List<Message> messages) {
         if (messages == null || messages.isEmpty()) {
-            return 0;
+            return List.of();
         }
-        List<NewWork> work = new ArrayList<>();
+        List<CatchUpFetch.Listed> listed = new ArrayList<>();
         for (Message message : messages) {
             boolean removed = message.getAdditionalData() != null
                     && message.getAdditionalData().containsKey("@removed");
             if (!removed && message.getId() != null) {
-                work.add(new NewWork(
-                        MessageWork.key(mailbox.getId(), message.getId()),
-                        MessageWork.payload(mailbox.getId(), message.getId(), "delta")
-                                .toString()));
+                listed.add(new CatchUpFetch.Listed(
+                        message.getId(),
+                        message.getParentFolderId(),
+                        message.getReceivedDateTime() == null
+                                ? null
+                                : message.getReceivedDateTime().toInstant(),
+                        message.getInternetMessageId()));
             }
         }
-        return work.isEmpty() ? 0 : queue.enqueueAll(mailbox.getTenantId(), NotificationIntake.MESSAGE_KIND, work);
+        return known.unknown(mailbox.getTenantId(), mailbox.getId(), listed);
+    }
+
+    /** Queues one fetch item; returns how many messages it holds when it is new, 0 when it was queued before. */
+    private int enqueue(Mailbox mailbox, List<CatchUpFetch.Listed> chunk) {
+        if (chunk.isEmpty()) {
+            return 0;
+        }
+        boolean isNew = queue.enqueue(
+                mailbox.getTenantId(),
+                CatchUpFetch.KIND,
+                CatchUpFetch.key(mailbox.getId(), chunk),
+                CatchUpFetch.payload(mailbox.getId(), chunk));
+        return isNew ? chunk.size() : 0;
     }
 }

@@ -10,6 +10,7 @@ import io.palisade.core.connector.ConnectorException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,13 +20,16 @@ import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends many independent Graph GETs as JSON batches of at most 20 (platform-facts section 2.3) through the SDK's
  * {@link BatchRequestContent}, and reads each item's own status: a 429, 5xx or 424 item is sent again in a later
  * batch after the longest Retry-After among them, as long as that wait is within the inline limit; a longer wait
  * ends the call as retryable with that Retry-After, so the work queue waits instead of a thread. A 404 item is an
- * absent result; any other failed item fails the call.
+ * absent result; any other failed item fails the call. Items parse as Graph objects or, for raw content such as a
+ * message's MIME, as bytes.
  */
 @Component
 public class GraphBatch {
@@ -35,6 +39,7 @@ public class GraphBatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphBatch.class);
     private static final int MAX_ROUNDS = 4;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Duration inlineRetryAfter;
 
@@ -51,6 +56,27 @@ public class GraphBatch {
     public <K, T extends Parsable> Map<K, T> getAll(
             GraphServiceClient graph, Map<K, RequestInformation> requests, ParsableFactory<T> factory)
             throws ConnectorException {
+        return run(graph, requests, (answer, step) -> answer.getResponseById(step, factory));
+    }
+
+    /**
+     * Runs every request for raw content (a message's {@code $value}), which a batch answer carries base64-encoded.
+     *
+     * @param requests the requests by the caller's key, in the order results are wanted
+     * @return the bytes by key; a key whose item answered 404 is missing
+     */
+    public <K> Map<K, byte[]> getAllBytes(GraphServiceClient graph, Map<K, RequestInformation> requests)
+            throws ConnectorException {
+        return run(graph, requests, GraphBatch::bytes);
+    }
+
+    /** Reads one successful item of a batch answer. */
+    private interface ItemReader<T> {
+        T read(BatchResponseContent answer, String step) throws IOException, ConnectorException;
+    }
+
+    private <K, T> Map<K, T> run(GraphServiceClient graph, Map<K, RequestInformation> requests, ItemReader<T> reader)
+            throws ConnectorException {
         Map<K, T> results = new LinkedHashMap<>();
         Map<K, RequestInformation> pending = new LinkedHashMap<>(requests);
         for (int round = 1; !pending.isEmpty(); round++) {
@@ -58,7 +84,7 @@ public class GraphBatch {
             List<K> keys = new ArrayList<>(pending.keySet());
             for (int from = 0; from < keys.size(); from += MAX_REQUESTS) {
                 List<K> chunk = keys.subList(from, Math.min(keys.size(), from + MAX_REQUESTS));
-                send(graph, chunk, pending, factory, results, retry);
+                send(graph, chunk, pending, reader, results, retry);
             }
             pending.keySet().retainAll(retry.keys);
             if (!pending.isEmpty()) {
@@ -68,11 +94,11 @@ public class GraphBatch {
         return results;
     }
 
-    private <K, T extends Parsable> void send(
+    private <K, T> void send(
             GraphServiceClient graph,
             List<K> chunk,
             Map<K, RequestInformation> pending,
-            ParsableFactory<T> factory,
+            ItemReader<T> reader,
             Map<K, T> results,
             Retry retry)
             throws ConnectorException {
@@ -96,12 +122,39 @@ public class GraphBatch {
             if (status == null) {
                 retry.add(key, Optional.empty());
             } else if (BatchResponseContent.isSuccessStatusCode(status)) {
-                results.put(key, answer.getResponseById(step.getKey(), factory));
+                results.put(key, read(reader, answer, step.getKey()));
             } else if (status == 429 || status == 424 || status >= 500) {
                 retry.add(key, retryAfter(answer.getResponseById(step.getKey())));
             } else if (status != 404) {
                 throw ConnectorException.permanent("batch item failed with status " + status, null);
             }
+        }
+    }
+
+    private static <T> T read(ItemReader<T> reader, BatchResponseContent answer, String step)
+            throws ConnectorException {
+        try {
+            return reader.read(answer, step);
+        } catch (IOException e) {
+            throw ConnectorException.retryable(
+                    "batch item unreadable: " + e.getClass().getSimpleName(), null, e);
+        }
+    }
+
+    /** A raw item's body: a JSON string holding the content in base64, as Graph batches non-JSON answers. */
+    private static byte[] bytes(BatchResponseContent answer, String step) throws IOException, ConnectorException {
+        Response response = answer.getResponseById(step);
+        String body = response == null || response.body() == null
+                ? ""
+                : response.body().string();
+        JsonNode json = body.isEmpty() ? null : JSON.readTree(body);
+        if (json == null || !json.isString()) {
+            throw ConnectorException.permanent("batch item carries no base64 content", null);
+        }
+        try {
+            return Base64.getDecoder().decode(json.asString());
+        } catch (IllegalArgumentException e) {
+            throw ConnectorException.permanent("batch item content is not base64", e);
         }
     }
 

@@ -34,17 +34,27 @@ public class ConsentFlow {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern TENANT_HINT = Pattern.compile("[A-Za-z0-9.-]{1,253}");
 
-    /** The result of a completed consent: the tenant, the roles granted and what is missing. */
-    public record Completed(Tenant tenant, Set<String> grantedRoles, List<M365Permissions.Missing> missing) {}
+    /**
+     * The result of a completed consent: the tenant, the roles granted, what is missing, and whether the Microsoft
+     * tenant was connected before (its Palisade tenant was reused).
+     */
+    public record Completed(
+            Tenant tenant, Set<String> grantedRoles, List<M365Permissions.Missing> missing, boolean reconnected) {}
 
     private final M365Properties properties;
     private final GraphClients graphClients;
     private final M365Onboarding onboarding;
+    private final ConnectedTenants connected;
 
-    public ConsentFlow(M365Properties properties, GraphClients graphClients, M365Onboarding onboarding) {
+    public ConsentFlow(
+            M365Properties properties,
+            GraphClients graphClients,
+            M365Onboarding onboarding,
+            ConnectedTenants connected) {
         this.properties = properties;
         this.graphClients = graphClients;
         this.onboarding = onboarding;
+        this.connected = connected;
     }
 
     /** A fresh, unguessable state value, to keep in the administrator's session. */
@@ -81,7 +91,8 @@ public class ConsentFlow {
 
     /**
      * Completes consent for the tenant the redirect names: obtains a token for it, reads the tenant and roles from
-     * the token, and onboards it.
+     * the token, and onboards it; a Microsoft tenant connected before keeps its Palisade tenant, with the roles and
+     * mailboxes refreshed.
      *
      * @throws ConnectorException when no token could be obtained or the token is for another tenant
      */
@@ -98,10 +109,11 @@ public class ConsentFlow {
         if (!M365Permissions.canReadMail(roles)) {
             throw ConnectorException.permanent("consent granted neither Mail.Read nor Mail.ReadWrite", null);
         }
+        boolean reconnected = connected.find(tid).isPresent();
         Tenant tenant = onboarding.onboard(tid, displayName, List.copyOf(roles));
         missing.forEach(m -> LOG.warn(
                 "event=m365_role_missing tenant={} role={} effect=\"{}\"", tenant.getId(), m.role(), m.effect()));
-        return new Completed(tenant, roles, missing);
+        return new Completed(tenant, roles, missing, reconnected);
     }
 
     private static JsonNode claims(String jwt) throws ConnectorException {

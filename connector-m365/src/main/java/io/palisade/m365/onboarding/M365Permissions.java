@@ -26,6 +26,17 @@ public final class M365Permissions {
                         Set.of("User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"),
                         "mailboxes cannot be discovered, so none is watched"));
         REQUIRED.put(
+                "GroupMember.Read.All",
+                new Requirement(
+                        Set.of(
+                                "GroupMember.Read.All",
+                                "GroupMember.ReadWrite.All",
+                                "Group.Read.All",
+                                "Group.ReadWrite.All",
+                                "Directory.Read.All",
+                                "Directory.ReadWrite.All"),
+                        "mailboxes cannot be selected by Entra group; a selection naming groups is not applied"));
+        REQUIRED.put(
                 "Mail.ReadWrite",
                 new Requirement(
                         Set.of("Mail.ReadWrite"),

@@ -10,20 +10,28 @@ import io.palisade.core.mailbox.MailboxRepository;
 import io.palisade.core.mailbox.MailboxStatus;
 import io.palisade.m365.graph.GraphErrors;
 import io.palisade.m365.subscription.SubscriptionManager;
+import io.palisade.m365.subscription.SubscriptionRecord;
+import io.palisade.m365.subscription.SubscriptionStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps a tenant's watched mailboxes in step with its users: new users within the selection are added and
- * subscribed, users that left it (or the directory) are set EXCLUDED, returning ones are watched again.
+ * Keeps a tenant's watched mailboxes in step with its users and its selection: new users within the selection are
+ * added and subscribed, users that left it (or the directory) are set EXCLUDED and unsubscribed (their mail stays),
+ * returning ones are watched again. Each watched user's preferred language is published as
+ * {@link MailboxLanguageRead}.
  */
 @Service
 public class MailboxDiscovery {
@@ -35,14 +43,29 @@ public class MailboxDiscovery {
 
     private final MailboxRepository mailboxes;
     private final SubscriptionManager subscriptions;
-    private final MailboxSelection selection;
+    private final SubscriptionStore subscriptionStore;
+    private final MailboxUnsubscriber unsubscriber;
+    private final TenantSelections selections;
+    private final GroupMembers groups;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public MailboxDiscovery(
-            MailboxRepository mailboxes, SubscriptionManager subscriptions, MailboxSelection selection, Clock clock) {
+            MailboxRepository mailboxes,
+            SubscriptionManager subscriptions,
+            SubscriptionStore subscriptionStore,
+            MailboxUnsubscriber unsubscriber,
+            TenantSelections selections,
+            GroupMembers groups,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.mailboxes = mailboxes;
         this.subscriptions = subscriptions;
-        this.selection = selection;
+        this.subscriptionStore = subscriptionStore;
+        this.unsubscriber = unsubscriber;
+        this.selections = selections;
+        this.groups = groups;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -52,7 +75,7 @@ public class MailboxDiscovery {
         try {
             UserCollectionResponse page = graph.users()
                     .get(request -> request.queryParameters.select =
-                            new String[] {"id", "displayName", "mail", "userPrincipalName"});
+                            new String[] {"id", "displayName", "mail", "userPrincipalName", "preferredLanguage"});
             while (page != null) {
                 if (page.getValue() != null) {
                     page.getValue().stream().filter(u -> address(u) != null).forEach(users::add);
@@ -66,8 +89,25 @@ public class MailboxDiscovery {
         return users;
     }
 
+    /**
+     * The selection in force for the tenant (its own, else the installation's), with its groups' members read.
+     *
+     * @param tenantId the Palisade tenant; null for one not stored yet, which has the installation's selection
+     * @throws ConnectorException when a group cannot be read; nothing should be applied then
+     */
+    public AppliedSelection selection(UUID tenantId, GraphServiceClient graph) throws ConnectorException {
+        TenantSelection selection = tenantId == null ? selections.installation() : selections.inForce(tenantId);
+        if (!selection.usesGroups()) {
+            return new AppliedSelection(selection, Set.of(), Set.of());
+        }
+        return new AppliedSelection(
+                selection,
+                groups.users(graph, selection.includeGroups()),
+                groups.users(graph, selection.excludeGroups()));
+    }
+
     /** Applies the user list to the tenant's mailboxes; a subscription failure leaves that mailbox for next time. */
-    public Changes apply(UUID tenantId, UUID connectionId, List<User> users) {
+    public Changes apply(UUID tenantId, UUID connectionId, List<User> users, AppliedSelection selection) {
         Map<String, Mailbox> known = new HashMap<>();
         for (MailboxStatus status : MailboxStatus.values()) {
             mailboxes.findByTenantIdAndStatusOrderByAddress(tenantId, status).stream()
@@ -77,33 +117,30 @@ public class MailboxDiscovery {
         int added = 0;
         int reactivated = 0;
         for (User user : users) {
-            String address = address(user);
             Mailbox mailbox = known.remove(user.getId());
-            boolean watched = selection.watches(address);
+            boolean watched = selection.watches(user);
             if (mailbox == null && watched) {
-                added += subscribe(mailboxes.save(new Mailbox(
+                mailbox = mailboxes.save(new Mailbox(
                         tenantId,
                         connectionId,
                         Provider.M365,
                         user.getId(),
-                        address,
+                        address(user),
                         user.getDisplayName(),
-                        clock.instant())));
+                        clock.instant()));
+                added += subscribe(mailbox);
             } else if (mailbox != null && watched && mailbox.getStatus() != MailboxStatus.ACTIVE) {
                 mailbox.setStatus(MailboxStatus.ACTIVE);
-                reactivated += subscribe(mailboxes.save(mailbox));
+                mailbox = mailboxes.save(mailbox);
+                reactivated += subscribe(mailbox);
             } else if (mailbox != null && !watched) {
                 known.put(user.getId(), mailbox);
             }
-        }
-        int excluded = 0;
-        for (Mailbox gone : known.values()) {
-            if (gone.getStatus() == MailboxStatus.ACTIVE) {
-                gone.setStatus(MailboxStatus.EXCLUDED);
-                mailboxes.save(gone);
-                excluded++;
+            if (watched) {
+                publishLanguage(mailbox, user);
             }
         }
+        int excluded = exclude(tenantId, known.values());
         Changes changes = new Changes(added, excluded, reactivated);
         LOG.info(
                 "event=m365_mailboxes_refreshed tenant={} added={} excluded={} reactivated={}",
@@ -112,6 +149,43 @@ public class MailboxDiscovery {
                 excluded,
                 reactivated);
         return changes;
+    }
+
+    /** Sets the mailboxes EXCLUDED and ends their subscriptions (again, for any whose deletion failed before). */
+    private int exclude(UUID tenantId, Iterable<Mailbox> unwatched) {
+        List<SubscriptionRecord> records = subscriptionStore.findByTenant(tenantId);
+        int excluded = 0;
+        for (Mailbox gone : unwatched) {
+            if (gone.getStatus() == MailboxStatus.ACTIVE) {
+                gone.setStatus(MailboxStatus.EXCLUDED);
+                mailboxes.save(gone);
+                excluded++;
+            }
+            unsubscriber.unsubscribe(gone, records);
+        }
+        return excluded;
+    }
+
+    // Not yet: only preferredLanguage is read; a language chosen in Outlook (mailboxSettings/language) needs
+    // MailboxSettings.Read and one request a user, so it is not.
+    private void publishLanguage(Mailbox mailbox, User user) {
+        language(user.getPreferredLanguage())
+                .ifPresent(locale ->
+                        events.publishEvent(new MailboxLanguageRead(mailbox.getTenantId(), mailbox.getId(), locale)));
+    }
+
+    /** The language of a {@code preferredLanguage} value ({@code fr-FR}, {@code de}); empty when absent or invalid. */
+    static Optional<Locale> language(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Locale locale = new Locale.Builder().setLanguageTag(tag.trim()).build();
+            return locale.getLanguage().isEmpty() ? Optional.empty() : Optional.of(locale);
+        } catch (IllformedLocaleException e) {
+            LOG.warn("event=m365_language_invalid length={}", tag.length());
+            return Optional.empty();
+        }
     }
 
     private int subscribe(Mailbox mailbox) {

@@ -1,6 +1,7 @@
 package io.palisade.m365.onboarding;
 
 import io.palisade.core.connector.Provider;
+import io.palisade.core.tenant.ConnectionStatus;
 import io.palisade.core.tenant.ProviderConnectionService;
 import io.palisade.core.tenant.Tenant;
 import io.palisade.core.tenant.TenantService;
@@ -10,7 +11,10 @@ import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The daily mailbox refresh of every Microsoft 365 tenant, on one instance of the cluster at a time. */
+/**
+ * The daily mailbox refresh of every Microsoft 365 tenant with a live connection, on one instance of the cluster at
+ * a time: users and group members are read again and each tenant's selection applied.
+ */
 @DisallowConcurrentExecution
 public class MailboxRefreshJob implements Job {
 
@@ -29,7 +33,8 @@ public class MailboxRefreshJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         for (Tenant tenant : tenants.active()) {
-            boolean m365 = connections.list(tenant.getId()).stream().anyMatch(c -> c.getProvider() == Provider.M365);
+            boolean m365 = connections.list(tenant.getId()).stream()
+                    .anyMatch(c -> c.getProvider() == Provider.M365 && c.getStatus() != ConnectionStatus.REVOKED);
             if (!m365) {
                 continue;
             }

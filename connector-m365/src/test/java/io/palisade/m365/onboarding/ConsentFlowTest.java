@@ -92,6 +92,7 @@ class ConsentFlowTest extends M365IntegrationTest {
         assertThat(missing)
                 .extracting(M365Permissions.Missing::role)
                 .containsExactly(
+                        "GroupMember.Read.All",
                         "Mail.ReadWrite",
                         "Mail-Advanced.ReadWrite.All",
                         "Chat.Read.All",

@@ -332,6 +332,65 @@ public final class SimulatorClient {
         return call("GET", "/_sim/google/mailboxes/" + encode(address), null);
     }
 
+    /** An admin's consent, again or anew: the app holds exactly {@code roles} in the tenant from now on. */
+    public void consent(String tenantId, String clientId, Set<String> roles) {
+        call("POST", "/_sim/tenants/" + tenantId + "/consents", Map.of("clientId", clientId, "roles", roles));
+    }
+
+    /**
+     * Creates an Entra group.
+     *
+     * @param members user ids, principal names or group ids, in order
+     * @return the group's id
+     */
+    public String createGroup(String tenantId, String displayName, List<String> members) {
+        return call(
+                        "POST",
+                        "/_sim/tenants/" + tenantId + "/groups",
+                        Map.of("displayName", displayName, "members", members))
+                .get("id")
+                .asString();
+    }
+
+    /** Adds a user (id or principal name) or a group (id) to a group. */
+    public void addGroupMember(String tenantId, String groupId, String member) {
+        call("POST", "/_sim/tenants/" + tenantId + "/groups/" + encode(groupId) + "/members", Map.of("member", member));
+    }
+
+    /** Takes a user or group out of a group. */
+    public void removeGroupMember(String tenantId, String groupId, String member) {
+        call("DELETE", "/_sim/tenants/" + tenantId + "/groups/" + encode(groupId) + "/members/" + encode(member), null);
+    }
+
+    /** Sets a user's {@code preferredLanguage} (e.g. {@code fr-FR}); null clears it. */
+    public void setPreferredLanguage(String tenantId, String mailbox, String language) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("preferredLanguage", language);
+        call("PATCH", "/_sim/tenants/" + tenantId + "/mailboxes/" + encode(mailbox), body);
+    }
+
+    /** The Graph calls the tenant's apps made since the last {@link #clearGraphRequests}, by kind. */
+    public List<GraphRequestCount> graphRequests(String tenantId) {
+        List<GraphRequestCount> out = new java.util.ArrayList<>();
+        call("GET", "/_sim/tenants/" + tenantId + "/requests", null)
+                .get("value")
+                .forEach(n -> out.add(MAPPER.treeToValue(n, GraphRequestCount.class)));
+        return out;
+    }
+
+    /** Forgets the tenant's Graph call counts. */
+    public void clearGraphRequests(String tenantId) {
+        call("DELETE", "/_sim/tenants/" + tenantId + "/requests", null);
+    }
+
+    /**
+     * How many Graph calls of one kind a tenant's apps made.
+     *
+     * @param path the path with ids replaced by {@code {id}}, e.g. {@code /v1.0/users/{id}/messages/{id}/$value}
+     * @param inBatch whether these came as items of a {@code $batch}
+     */
+    public record GraphRequestCount(String method, String path, boolean inBatch, long count) {}
+
     /**
      * Notification delivery counters.
      *

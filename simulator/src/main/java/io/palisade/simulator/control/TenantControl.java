@@ -35,6 +35,7 @@ public final class TenantControl implements Routes {
     /** Roles a new tenant's app gets when the request names none: all Palisade needs. */
     public static final Set<String> DEFAULT_ROLES = Set.of(
             "User.Read.All",
+            "GroupMember.Read.All",
             "Mail.ReadWrite",
             "Mail-Advanced.ReadWrite.All",
             "Chat.Read.All",

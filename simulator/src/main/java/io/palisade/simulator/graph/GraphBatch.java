@@ -144,6 +144,7 @@ final class GraphBatch {
                 headers,
                 item.body(),
                 outer.baseUrl());
+        inner.attribute(GraphGate.BATCH_ITEM_ATTRIBUTE, Boolean.TRUE);
         Optional<Response> response = router.dispatch(inner);
         return render(
                 item.id(),

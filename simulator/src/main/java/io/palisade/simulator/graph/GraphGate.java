@@ -6,6 +6,7 @@ import io.palisade.simulator.server.Handler;
 import io.palisade.simulator.server.HttpError;
 import io.palisade.simulator.server.Request;
 import io.palisade.simulator.server.Response;
+import io.palisade.simulator.state.RequestLog;
 import java.util.UUID;
 
 /**
@@ -15,6 +16,8 @@ import java.util.UUID;
 final class GraphGate {
 
     static final String TOKEN_ATTRIBUTE = "graph.token";
+    /** Set on the requests a {@code $batch} unpacks, so they are counted as batch items. */
+    static final String BATCH_ITEM_ATTRIBUTE = "graph.batchItem";
 
     private static final String WWW_AUTHENTICATE = "Bearer realm=\"\", authorization_uri="
             + "\"https://login.microsoftonline.com/common/oauth2/authorize\", "
@@ -22,10 +25,12 @@ final class GraphGate {
 
     private final TokenService tokens;
     private final Throttle throttle;
+    private final RequestLog requests;
 
-    GraphGate(TokenService tokens, Throttle throttle) {
+    GraphGate(TokenService tokens, Throttle throttle, RequestLog requests) {
         this.tokens = tokens;
         this.throttle = throttle;
+        this.requests = requests;
     }
 
     /** Wraps a handler with authentication, throttling and faults. */
@@ -36,6 +41,11 @@ final class GraphGate {
             try {
                 AccessToken token = authenticate(request);
                 request.attribute(TOKEN_ATTRIBUTE, token);
+                requests.record(
+                        token.tenantId(),
+                        request.method(),
+                        request.segments(),
+                        request.attribute(BATCH_ITEM_ATTRIBUTE) != null);
                 response = throttle.run(request, token, handler);
             } catch (HttpError e) {
                 response = e.response();

@@ -20,6 +20,7 @@ public final class GraphRoutes implements Routes, AutoCloseable {
     private final SimState state;
     private final GraphGate gate;
     private final UsersApi users;
+    private final GroupsApi groups;
     private final MailFoldersApi folders;
     private final MessagesApi messages;
     private final SubscriptionsApi subscriptions;
@@ -39,8 +40,9 @@ public final class GraphRoutes implements Routes, AutoCloseable {
         this.state = state;
         GraphSupport support = new GraphSupport(state);
         WebhookClient webhooks = new WebhookClient(webhookTls);
-        this.gate = new GraphGate(tokens, new Throttle(state.clock(), new Faults(faults)));
+        this.gate = new GraphGate(tokens, new Throttle(state.clock(), new Faults(faults)), state.requests());
         this.users = new UsersApi(support);
+        this.groups = new GroupsApi(support);
         this.folders = new MailFoldersApi(support);
         this.messages = new MessagesApi(support);
         this.subscriptions = new SubscriptionsApi(support, webhooks, state.clock());
@@ -66,6 +68,9 @@ public final class GraphRoutes implements Routes, AutoCloseable {
         String folder = user + "/mailFolders/{folder}";
         router.get(v + "/users", graph(users::list))
                 .get(user, graph(users::get))
+                .get(v + "/groups", graph(groups::list))
+                .get(v + "/groups/{group}", graph(groups::get))
+                .get(v + "/groups/{group}/transitiveMembers", graph(groups::transitiveMembers))
                 .get(user + "/mailFolders", graph(folders::listTop))
                 .post(user + "/mailFolders", graph(folders::createTop))
                 .get(folder, graph(folders::get))
@@ -101,7 +106,7 @@ public final class GraphRoutes implements Routes, AutoCloseable {
                 .get(message + "/hostedContents/{hosted}/$value", graph(teams::hostedContentValue))
                 .get(v + "/shares/{share}/driveItem", graph(teams::shareDriveItem))
                 .get(v + "/shares/{share}/driveItem/content", graph(teams::shareContent))
-                .post(v + "/$batch", request -> batch.handle(router, request));
+                .post(v + "/$batch", graph(request -> batch.handle(router, request)));
         router.post(v + "/subscriptions", graph(subscriptions::create))
                 .get(v + "/subscriptions", graph(subscriptions::list))
                 .get(v + "/subscriptions/{subscription}", graph(subscriptions::get))

@@ -11,6 +11,15 @@ final class Roles {
             "User.ReadBasic.All",
             "Directory.Read.All",
             "Directory.ReadWrite.All");
+    /** Reading groups and their members (list groups, get group, list transitive members). */
+    static final Set<String> GROUP_MEMBER_READ = Set.of(
+            "GroupMember.Read.All",
+            "GroupMember.ReadWrite.All",
+            "Group.Read.All",
+            "Group.ReadWrite.All",
+            "Directory.Read.All",
+            "Directory.ReadWrite.All");
+
     static final Set<String> MAIL_READ_BASIC =
             Set.of("Mail.ReadBasic", "Mail.ReadBasic.All", "Mail.Read", "Mail.ReadWrite");
     static final Set<String> MAIL_READ = Set.of("Mail.Read", "Mail.ReadWrite");

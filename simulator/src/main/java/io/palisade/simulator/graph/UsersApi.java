@@ -4,8 +4,6 @@ import io.palisade.simulator.server.Json;
 import io.palisade.simulator.server.Request;
 import io.palisade.simulator.server.Response;
 import io.palisade.simulator.state.Mailbox;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
@@ -27,7 +25,7 @@ final class UsersApi {
         GraphSupport.require(request, Roles.USER_READ);
         ODataQuery query = ODataQuery.of(request, DEFAULT_PAGE, MAX_PAGE);
         List<Mailbox> all = support.tenant(request).mailboxes();
-        int offset = decodeSkipToken(query.skipToken());
+        int offset = SkipTokens.decode(query.skipToken());
         ObjectNode body = Json.object();
         body.put("@odata.context", GraphSupport.serviceRoot(request) + "/$metadata#users");
         ArrayNode value = body.putArray("value");
@@ -36,7 +34,7 @@ final class UsersApi {
             value.add(render(mailbox, query));
         }
         if (end < all.size()) {
-            body.put("@odata.nextLink", GraphSupport.linkWith(request, Map.of("$skiptoken", encodeSkipToken(end))));
+            body.put("@odata.nextLink", GraphSupport.linkWith(request, Map.of("$skiptoken", SkipTokens.encode(end))));
         }
         return Response.json(200, Json.write(body));
     }
@@ -56,7 +54,7 @@ final class UsersApi {
         return Response.json(200, Json.write(body));
     }
 
-    private static ObjectNode render(Mailbox mailbox, ODataQuery query) {
+    static ObjectNode render(Mailbox mailbox, ODataQuery query) {
         ObjectNode out = Json.object();
         String[] names = mailbox.displayName().split(" ", 2);
         if (query.wants("businessPhones")) {
@@ -68,7 +66,7 @@ final class UsersApi {
         put(out, query, "mail", mailbox.userPrincipalName());
         put(out, query, "mobilePhone", null);
         put(out, query, "officeLocation", null);
-        put(out, query, "preferredLanguage", "en-US");
+        put(out, query, "preferredLanguage", mailbox.preferredLanguage());
         put(out, query, "surname", names.length > 1 ? names[1] : null);
         put(out, query, "userPrincipalName", mailbox.userPrincipalName());
         out.put("id", mailbox.id());
@@ -78,30 +76,6 @@ final class UsersApi {
     private static void put(ObjectNode out, ODataQuery query, String name, String value) {
         if (query.wants(name)) {
             out.put(name, value);
-        }
-    }
-
-    private static String encodeSkipToken(int offset) {
-        return "RFNwdAIAAQAAAB"
-                + Base64.getUrlEncoder()
-                        .withoutPadding()
-                        .encodeToString(Integer.toString(offset).getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static int decodeSkipToken(String token) {
-        if (token == null) {
-            return 0;
-        }
-        try {
-            String raw = new String(
-                    Base64.getUrlDecoder().decode(token.substring("RFNwdAIAAQAAAB".length())),
-                    StandardCharsets.US_ASCII);
-            return Integer.parseInt(raw);
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw GraphErrors.error(
-                    400,
-                    "Directory_InvalidSkipToken",
-                    "The specified page token value has expired" + " and can no longer be included in your request.");
         }
     }
 }

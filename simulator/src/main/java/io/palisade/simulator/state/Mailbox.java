@@ -41,6 +41,7 @@ public final class Mailbox {
     private final Map<String, String> wellKnown = new ConcurrentHashMap<>();
     private final Map<String, StoredMessage> messages = new ConcurrentHashMap<>();
     private long changeSeq;
+    private volatile String preferredLanguage = "en-US";
 
     /**
      * Creates a mailbox with its well-known folders.
@@ -84,6 +85,16 @@ public final class Mailbox {
 
     public String displayName() {
         return displayName;
+    }
+
+    /** The user's preferred language, an ISO 639-1 code with a country ({@code en-US}, {@code fr-FR}); may be null. */
+    public String preferredLanguage() {
+        return preferredLanguage;
+    }
+
+    /** Sets the user's preferred language; null clears it, as an admin can. */
+    public void preferredLanguage(String language) {
+        this.preferredLanguage = language;
     }
 
     /** A folder by id or well-known name (case-insensitive). */

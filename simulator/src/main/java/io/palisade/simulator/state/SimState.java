@@ -24,6 +24,7 @@ public final class SimState {
     private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
     private final Map<String, String> tenantByDomain = new ConcurrentHashMap<>();
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final RequestLog requests = new RequestLog();
 
     public SimState(Ids ids, SimClock clock) {
         this.ids = ids;
@@ -36,6 +37,11 @@ public final class SimState {
 
     public SimClock clock() {
         return clock;
+    }
+
+    /** The count of Graph calls per tenant. */
+    public RequestLog requests() {
+        return requests;
     }
 
     public void addListener(ChangeListener listener) {
@@ -109,6 +115,7 @@ public final class SimState {
             tenantByDomain.clear();
             applications.clear();
         }
+        requests.clear();
     }
 
     /** Tells the listeners of a posted ({@code created}) or changed ({@code updated}) chat message. */

@@ -1,7 +1,10 @@
 package io.palisade.simulator.state;
 
+import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A Microsoft 365 tenant: its directory of mailboxes, the applications consented in it with the
+ * A Microsoft 365 tenant: its directory of mailboxes and groups, the applications consented in it with the
  * roles granted, and the Graph subscriptions apps made in it.
  */
 public final class Tenant {
@@ -23,6 +26,7 @@ public final class Tenant {
     private final Map<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
     private final Map<String, String> mailboxByName = new ConcurrentHashMap<>();
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, Group> groups = new ConcurrentHashMap<>();
     private final TeamsData teams;
 
     Tenant(String id, String domain, String displayName, SimState state) {
@@ -105,5 +109,45 @@ public final class Tenant {
 
     public Collection<Subscription> subscriptionList() {
         return subscriptions.values();
+    }
+
+    /** Adds a group; {@code mailNickname} null makes one from the name. */
+    public Group addGroup(String displayName, String mailNickname) {
+        String alias = mailNickname != null
+                ? mailNickname
+                : displayName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        Group group = new Group(state.ids().guid(), displayName, alias);
+        groups.put(group.id(), group);
+        return group;
+    }
+
+    public Optional<Group> group(String id) {
+        return Optional.ofNullable(id == null ? null : groups.get(id.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Every group, by name and then id, so paging is stable. */
+    public List<Group> groups() {
+        return groups.values().stream()
+                .sorted(Comparator.comparing(Group::displayName).thenComparing(Group::id))
+                .toList();
+    }
+
+    /**
+     * The ids of every member of a group, its nested groups' members included, each once: direct members first, then
+     * those of nested groups level by level. A group that contains itself through a cycle is followed once.
+     */
+    public List<String> transitiveMembers(Group group) {
+        Set<String> seen = new LinkedHashSet<>();
+        Set<String> visited = new LinkedHashSet<>(List.of(group.id()));
+        Deque<Group> pending = new ArrayDeque<>(List.of(group));
+        while (!pending.isEmpty()) {
+            for (String member : pending.poll().memberIds()) {
+                if (member.equals(group.id()) || !seen.add(member)) {
+                    continue;
+                }
+                group(member).filter(g -> visited.add(g.id())).ifPresent(pending::add);
+            }
+        }
+        return List.copyOf(seen);
     }
 }

@@ -21,7 +21,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * Microsoft 365 admin consent through the REST API: {@code consent-link} gives the administrator the link to follow,
  * with a {@code state} kept in their session; the identity platform sends the browser back to {@code callback},
- * which accepts only that state, once, and onboards the tenant only after a token for it was obtained.
+ * which accepts only that state, once, and onboards the tenant only after a token for it was obtained (201), or, for a
+ * Microsoft tenant connected before, refreshes its Palisade tenant (200, {@code reconnected}).
  */
 @RestController
 @RequestMapping("/api/v1/onboarding/m365")
@@ -80,7 +81,10 @@ public class M365ConsentController {
             body.put("tenantId", done.tenant().getId());
             body.put("grantedRoles", done.grantedRoles());
             body.put("missing", missing(done.missing()));
-            return ResponseEntity.status(HttpStatus.CREATED).body(body);
+            body.put("reconnected", done.reconnected());
+            // Consenting again for a connected Microsoft tenant reuses its Palisade tenant: nothing new was made.
+            return ResponseEntity.status(done.reconnected() ? HttpStatus.OK : HttpStatus.CREATED)
+                    .body(body);
         } catch (ConnectorException e) {
             LOG.warn("event=m365_consent_failed error={}", e.getMessage());
             return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(Map.of("error", e.getMessage()));
