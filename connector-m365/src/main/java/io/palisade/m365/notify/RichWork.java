@@ -1,0 +1,62 @@
+package io.palisade.m365.notify;
+
+import io.palisade.core.queue.WorkItem;
+import io.palisade.core.work.PermanentWorkException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Opens the encrypted content a rich notification's work carries. Content that fails its signature, or cannot be
+ * decrypted, fails the work item permanently (it is dead-lettered with the reason and logged), so nothing built on it
+ * is ever processed.
+ */
+@Component
+public class RichWork {
+
+    /** The payload field holding a notification's {@code encryptedContent}, as Graph sent it. */
+    public static final String ENCRYPTED_CONTENT = "encryptedContent";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RichWork.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RichNotificationKeys keys;
+
+    public RichWork(RichNotificationKeys keys) {
+        this.keys = keys;
+    }
+
+    /**
+     * The decrypted resource of a work item, or empty when it carries no encrypted content.
+     *
+     * @throws PermanentWorkException when the content is not genuine or cannot be read
+     */
+    public Optional<JsonNode> resource(WorkItem item, JsonNode payload) {
+        JsonNode content = payload.get(ENCRYPTED_CONTENT);
+        if (content == null || !content.isObject()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readTree(RichContent.decrypt(content, keys)));
+        } catch (RichContentException e) {
+            LOG.warn(
+                    "event=m365_rich_content_rejected tenant={} work_item={} kind={} reason={}",
+                    item.tenantId(),
+                    item.id(),
+                    item.kind(),
+                    e.getMessage());
+            throw new PermanentWorkException("rich notification content refused: " + e.getMessage(), e);
+        } catch (JacksonException e) {
+            LOG.warn(
+                    "event=m365_rich_content_rejected tenant={} work_item={} kind={} reason=not_json",
+                    item.tenantId(),
+                    item.id(),
+                    item.kind());
+            throw new PermanentWorkException("rich notification content is not JSON", e);
+        }
+    }
+}
