@@ -5,6 +5,7 @@ import io.palisade.core.work.PermanentWorkException;
 import io.palisade.core.work.WorkHandler;
 import io.palisade.m365.chat.ChatMessageHandler;
 import io.palisade.m365.chat.ChatWork;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Works a chat-message notification that carries encrypted content: decrypts and verifies it first, so a message
  * whose content fails its signature is dead-lettered and never scanned, then hands the work to the chat handler
- * with the decrypted message under {@code message}.
+ * with the decrypted message under {@code message} (left out when the content was for a certificate Palisade no
+ * longer holds).
  */
 @Component
 public class RichChatNotificationHandler implements WorkHandler {
@@ -39,15 +41,17 @@ public class RichChatNotificationHandler implements WorkHandler {
     @Override
     public void handle(WorkItem item) {
         ObjectNode payload = (ObjectNode) JSON.readTree(item.payloadJson());
-        JsonNode message = rich.resource(item, payload)
-                .orElseThrow(() -> new PermanentWorkException("rich chat work without encrypted content"));
-        if (!payload.path("messageId").asString("").equals(message.path("id").asString(""))) {
+        Optional<JsonNode> message = rich.resource(item, payload);
+        if (message.isPresent()
+                && !payload.path("messageId")
+                        .asString("")
+                        .equals(message.get().path("id").asString(""))) {
             throw new PermanentWorkException("rich notification content names another chat message");
         }
         // Not yet: the chat handler still reads the message from Graph; the decrypted one under "message" could save
         // that call.
         payload.remove(RichWork.ENCRYPTED_CONTENT);
-        payload.set(MESSAGE, message);
+        message.ifPresent(m -> payload.set(MESSAGE, m));
         chats.handle(new WorkItem(
                 item.id(),
                 item.tenantId(),

@@ -26,11 +26,11 @@ final class RichContent {
      */
     static byte[] decrypt(JsonNode encryptedContent, RichNotificationKeys keys) {
         if (!keys.enabled()) {
-            throw new RichContentException("rich_notifications_disabled");
+            throw new RichContentException("rich_notifications_disabled", true);
         }
         String certificateId = encryptedContent.path("encryptionCertificateId").asString("");
         if (!keys.certificateId().equals(certificateId)) {
-            throw new RichContentException("unknown_certificate_id");
+            throw new RichContentException("unknown_certificate_id", true);
         }
         byte[] data = base64(encryptedContent, "data");
         byte[] signature = base64(encryptedContent, "dataSignature");

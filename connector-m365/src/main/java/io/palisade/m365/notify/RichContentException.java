@@ -6,7 +6,22 @@ package io.palisade.m365.notify;
  */
 public class RichContentException extends RuntimeException {
 
-    public RichContentException(String reason) {
+    private final boolean notOurs;
+
+    RichContentException(String reason) {
+        this(reason, false);
+    }
+
+    RichContentException(String reason, boolean notOurs) {
         super(reason);
+        this.notOurs = notOurs;
+    }
+
+    /**
+     * Whether the content was encrypted for a certificate Palisade does not hold now (another certificate id, or rich
+     * notifications turned off since), rather than failing a check: nothing says it was tampered with.
+     */
+    public boolean notOurs() {
+        return notOurs;
     }
 }

@@ -13,7 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Opens the encrypted content a rich notification's work carries. Content that fails its signature, or cannot be
  * decrypted, fails the work item permanently (it is dead-lettered with the reason and logged), so nothing built on it
- * is ever processed.
+ * is ever processed. Content encrypted for a certificate Palisade no longer holds (the certificate was changed, or
+ * rich notifications turned off, before the subscription was replaced) is set aside with one log line, and the
+ * worker reads the resource from Graph as for a plain notification: the batch's validation tokens and the item's
+ * clientState already showed it came from Graph.
  */
 @Component
 public class RichWork {
@@ -31,7 +34,8 @@ public class RichWork {
     }
 
     /**
-     * The decrypted resource of a work item, or empty when it carries no encrypted content.
+     * The decrypted resource of a work item, or empty when it carries no encrypted content or content for a
+     * certificate Palisade does not hold now.
      *
      * @throws PermanentWorkException when the content is not genuine or cannot be read
      */
@@ -43,6 +47,15 @@ public class RichWork {
         try {
             return Optional.of(JSON.readTree(RichContent.decrypt(content, keys)));
         } catch (RichContentException e) {
+            if (e.notOurs()) {
+                LOG.info(
+                        "event=m365_rich_content_set_aside tenant={} work_item={} kind={} reason={} fallback=graph",
+                        item.tenantId(),
+                        item.id(),
+                        item.kind(),
+                        e.getMessage());
+                return Optional.empty();
+            }
             LOG.warn(
                     "event=m365_rich_content_rejected tenant={} work_item={} kind={} reason={}",
                     item.tenantId(),

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +29,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>With rich notifications enabled, subscriptions ask for resource data encrypted for the configured certificate;
  * a mail subscription then selects the few properties the worker uses ({@link #RICH_MAIL_SELECT}) and lives at most
- * {@link #RICH_MAIL_LIFETIME}, under Graph's one day. A subscription made under the other setting is replaced at its
- * next renewal.
+ * {@link #RICH_MAIL_LIFETIME}, under Graph's one day. A subscription made under another setting (rich turned on or
+ * off, another certificate) is replaced at its next renewal.
  */
 @Service
 public class SubscriptionManager {
@@ -128,7 +129,7 @@ public class SubscriptionManager {
                 ClientStates.hash(clientState),
                 granted(created, expires),
                 SubscriptionRecord.Status.ACTIVE,
-                rich);
+                rich ? richKeys.certificateId() : null);
         store.save(record);
         LOG.info(
                 "event=m365_subscription_created tenant={} mailbox={} subscription={} rich={} expires={}",
@@ -147,7 +148,7 @@ public class SubscriptionManager {
      * @return the subscription now in force: the same one renewed, or its replacement
      */
     public SubscriptionRecord renew(SubscriptionRecord record) throws ConnectorException {
-        if (record.includesResourceData() != richKeys.enabled()) {
+        if (!Objects.equals(record.encryptionCertificateId(), richKeys.certificateId())) {
             return replace(record);
         }
         Instant expires = clock.instant().plus(lifetime(record.isMail(), record.includesResourceData()));
@@ -233,8 +234,8 @@ public class SubscriptionManager {
     }
 
     /**
-     * Replaces a subscription made under the other rich-notification setting: deletes it at Graph (one already gone
-     * is fine), then creates one under the current setting.
+     * Replaces a subscription made under another rich-notification setting (on or off, another certificate):
+     * deletes it at Graph (one already gone is fine), then creates one under the current setting.
      */
     private SubscriptionRecord replace(SubscriptionRecord record) throws ConnectorException {
         LOG.info(
@@ -306,7 +307,7 @@ public class SubscriptionManager {
                 r.clientStateHash(),
                 expiresAt,
                 SubscriptionRecord.Status.ACTIVE,
-                r.includesResourceData());
+                r.encryptionCertificateId());
     }
 
     private String lifecycleUrl() {

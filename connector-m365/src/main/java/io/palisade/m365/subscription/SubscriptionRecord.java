@@ -13,7 +13,8 @@ import java.util.UUID;
  * @param clientStateHash the SHA-256 of the clientState, never null
  * @param expiresAt when Graph ends it unless renewed, never null
  * @param status never null
- * @param includesResourceData whether it asked for resource data (rich notifications)
+ * @param encryptionCertificateId the certificate it asked resource data to be encrypted for (rich notifications);
+ *     null for a plain subscription
  */
 public record SubscriptionRecord(
         String subscriptionId,
@@ -23,7 +24,7 @@ public record SubscriptionRecord(
         String clientStateHash,
         Instant expiresAt,
         Status status,
-        boolean includesResourceData) {
+        String encryptionCertificateId) {
 
     /** A subscription without resource data. */
     public SubscriptionRecord(
@@ -34,7 +35,12 @@ public record SubscriptionRecord(
             String clientStateHash,
             Instant expiresAt,
             Status status) {
-        this(subscriptionId, tenantId, mailboxId, resource, clientStateHash, expiresAt, status, false);
+        this(subscriptionId, tenantId, mailboxId, resource, clientStateHash, expiresAt, status, null);
+    }
+
+    /** Whether it asked for resource data (rich notifications). */
+    public boolean includesResourceData() {
+        return encryptionCertificateId != null;
     }
 
     /** Whether it watches a mailbox's messages (Outlook) rather than the tenant's chats. */

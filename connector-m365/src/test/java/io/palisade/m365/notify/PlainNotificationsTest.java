@@ -112,8 +112,8 @@ class PlainNotificationsTest extends M365IntegrationTest {
                 .findFirst()
                 .orElseThrow();
         jdbc.update(
-                "UPDATE m365_subscriptions SET include_resource_data = true, expires_at = now() + interval '2 hours'"
-                        + " WHERE subscription_id = ?",
+                "UPDATE m365_subscriptions SET encryption_certificate_id = 'retired-cert',"
+                        + " expires_at = now() + interval '2 hours' WHERE subscription_id = ?",
                 old.subscriptionId());
 
         renewal.renewDue();

@@ -171,6 +171,33 @@ class RichNotificationsTest extends RichM365IntegrationTest {
     }
 
     @Test
+    void contentForARetiredCertificateIsSetAsideAndTheMessageReadFromGraph() {
+        endpoint.intercept(body -> rewriteContent(body, c -> c.put("encryptionCertificateId", "retired-cert")));
+        String messageId = deliver(tenant.bob().id(), "Encrypted for the old certificate");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !items(messageId).isEmpty());
+
+        assertThat(items(messageId))
+                .singleElement()
+                .satisfies(i -> assertThat(i.getFolder()).isNotBlank());
+    }
+
+    @Test
+    void aSubscriptionForARetiredCertificateIsReplacedAtRenewal() {
+        SubscriptionRecord retired = record(tenant.bob().id());
+        jdbc.update(
+                "UPDATE m365_subscriptions SET encryption_certificate_id = 'retired-cert',"
+                        + " expires_at = now() + interval '1 hour' WHERE subscription_id = ?",
+                retired.subscriptionId());
+
+        renewal.renewDue();
+
+        SubscriptionRecord replacement = record(tenant.bob().id());
+        assertThat(replacement.subscriptionId()).isNotEqualTo(retired.subscriptionId());
+        assertThat(replacement.encryptionCertificateId()).isEqualTo(CERTIFICATE_ID);
+    }
+
+    @Test
     void aForgedValidationTokenRefusesTheWholeBatch() throws Exception {
         String subscription = subscriptionOf(tenant.alice().id());
         String genuine = holdNextBatch(subscription, tenant.alice().id());
@@ -332,12 +359,15 @@ class RichNotificationsTest extends RichM365IntegrationTest {
     }
 
     private static String tamperSignatures(String body) {
+        return rewriteContent(body, GraphEncryption::withTamperedSignature);
+    }
+
+    private static String rewriteContent(String body, UnaryOperator<ObjectNode> rewrite) {
         ObjectNode batch = (ObjectNode) JSON.readTree(body);
-        ArrayNode value = (ArrayNode) batch.get("value");
-        for (JsonNode item : value) {
+        for (JsonNode item : (ArrayNode) batch.get("value")) {
             if (item.has("encryptedContent")) {
-                ((ObjectNode) item).set("encryptedContent", GraphEncryption.withTamperedSignature((ObjectNode)
-                        item.get("encryptedContent")));
+                ObjectNode content = (ObjectNode) item.get("encryptedContent");
+                ((ObjectNode) item).set("encryptedContent", rewrite.apply(content));
             }
         }
         return batch.toString();
