@@ -62,6 +62,7 @@ public class RichWork {
                     item.id(),
                     item.kind(),
                     e.getMessage());
+            // Not yet: the dead item keeps the message's work key, so delta catch-up cannot scan that message either.
             throw new PermanentWorkException("rich notification content refused: " + e.getMessage(), e);
         } catch (JacksonException e) {
             LOG.warn(

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Validation tokens are accepted only when signed by a published key, unexpired, for this app, issued for a tenant by
  * Graph's notification publisher; the key set is cached and read again when a token names a key it does not hold.
+ * The key set is served here on loopback: the simulator signs with one key for its whole life, so it cannot show a
+ * rotation.
  */
 class ValidationTokensTest {
 
