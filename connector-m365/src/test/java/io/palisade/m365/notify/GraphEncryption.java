@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The sender's side of rich-notification encryption, as Graph documents it, for tests that make their own items. */
-final class GraphEncryption {
+public final class GraphEncryption {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -22,7 +22,7 @@ final class GraphEncryption {
     private GraphEncryption() {}
 
     /** An {@code encryptedContent} object holding {@code resourceJson}, encrypted for {@code certificate}. */
-    static ObjectNode encrypt(String resourceJson, X509Certificate certificate, String certificateId)
+    public static ObjectNode encrypt(String resourceJson, X509Certificate certificate, String certificateId)
             throws GeneralSecurityException {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
@@ -42,7 +42,7 @@ final class GraphEncryption {
     }
 
     /** The same content with one bit of its signature flipped. */
-    static ObjectNode withTamperedSignature(ObjectNode content) {
+    public static ObjectNode withTamperedSignature(ObjectNode content) {
         byte[] signature =
                 Base64.getDecoder().decode(content.get("dataSignature").asString());
         signature[0] ^= 1;
