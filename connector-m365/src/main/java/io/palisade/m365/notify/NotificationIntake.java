@@ -78,6 +78,8 @@ public class NotificationIntake {
      * counts every notification as rejected.
      *
      * @throws MalformedNotificationException when the body is not a notification collection
+     * @throws ValidationKeysUnavailableException when the tokens could not be checked; nothing is stored, and the
+     *     endpoint answers 5xx so that Graph retries
      */
     public IntakeResult acceptChanges(String body) {
         return accept(body, false);
@@ -117,6 +119,10 @@ public class NotificationIntake {
             tokenTenants = validationTokens.verify(tokens);
         } catch (InvalidValidationTokenException e) {
             return e.getMessage();
+        } catch (ValidationKeysUnavailableException e) {
+            LOG.error(
+                    "event=m365_notifications_not_stored reason=validation_keys_unavailable error={}", e.getMessage());
+            throw e;
         }
         for (JsonNode notification : notifications) {
             SubscriptionRecord subscription =

@@ -1,6 +1,8 @@
 package io.palisade.m365.notify;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -95,6 +97,7 @@ public class ValidationTokens {
      *
      * @return the Microsoft tenant ids the tokens were issued for
      * @throws InvalidValidationTokenException naming the first check a token failed
+     * @throws ValidationKeysUnavailableException when the key set could not be read: no token could be checked
      */
     public Set<String> verify(List<String> tokens) {
         Set<String> tenants = new HashSet<>();
@@ -117,7 +120,10 @@ public class ValidationTokens {
             throw new InvalidValidationTokenException("token_not_a_jwt", e);
         } catch (BadJOSEException e) {
             throw new InvalidValidationTokenException("token_refused: " + e.getMessage(), e);
-        } catch (com.nimbusds.jose.JOSEException e) {
+        } catch (KeySourceException e) {
+            throw new ValidationKeysUnavailableException(
+                    "cannot read the key set " + jwksUrl + ": " + e.getMessage(), e);
+        } catch (JOSEException e) {
             throw new InvalidValidationTokenException("token_not_verifiable: " + e.getMessage(), e);
         }
         String tenantId = tenantOf(claims.getIssuer());
