@@ -3,6 +3,7 @@ package io.palisade.m365;
 import io.palisade.m365.catchup.CatchUpProperties;
 import io.palisade.m365.catchup.CatchUpSweepJob;
 import io.palisade.m365.graph.ThrottleProperties;
+import io.palisade.m365.notify.RichNotificationProperties;
 import io.palisade.m365.onboarding.MailboxRefreshJob;
 import io.palisade.m365.onboarding.MailboxSelection;
 import io.palisade.m365.subscription.RenewalProperties;
@@ -27,7 +28,8 @@ import org.springframework.context.annotation.Configuration;
     CatchUpProperties.class,
     RenewalProperties.class,
     ThrottleProperties.class,
-    MailboxSelection.class
+    MailboxSelection.class,
+    RichNotificationProperties.class
 })
 public class M365Configuration {
 

@@ -15,8 +15,9 @@ public class M365TestApplication {
                 SharedSimulator.get().sslContext(), SharedSimulator.get().trustManager());
     }
 
+    /** On the port of the configured notification URL: each test context has its own. */
     @Bean
-    TestWebhookEndpoint testWebhookEndpoint(NotificationIntake intake) {
-        return new TestWebhookEndpoint(intake);
+    TestWebhookEndpoint testWebhookEndpoint(NotificationIntake intake, M365Properties properties) {
+        return new TestWebhookEndpoint(intake, properties.notificationUrl().getPort());
     }
 }

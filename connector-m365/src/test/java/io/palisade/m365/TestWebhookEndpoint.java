@@ -11,32 +11,43 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * The two notification endpoints as the web module serves them, on a loopback port, so the connector's tests get
  * real notifications from the simulator without the web application: the validation handshake answered with the
- * decoded token as plain text, notifications handed to {@link NotificationIntake} and answered 202.
+ * decoded token as plain text, notifications handed to {@link NotificationIntake} and answered 202. A test may
+ * change the bodies of change notifications on their way in ({@link #intercept}), as an attacker in between would.
  */
 public class TestWebhookEndpoint implements SmartLifecycle {
 
     private final NotificationIntake intake;
+    private final int port;
+    private volatile UnaryOperator<String> interceptor = UnaryOperator.identity();
     private HttpServer server;
 
-    public TestWebhookEndpoint(NotificationIntake intake) {
+    public TestWebhookEndpoint(NotificationIntake intake, int port) {
         this.intake = intake;
+        this.port = port;
+    }
+
+    /** Rewrites every change-notification body before the intake sees it; identity to stop. */
+    public void intercept(UnaryOperator<String> interceptor) {
+        this.interceptor = interceptor;
     }
 
     @Override
     public void start() {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", SharedSimulator.webhookPort()), 50);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/webhooks/m365/lifecycle", exchange -> handle(exchange, intake::acceptLifecycle));
-        server.createContext("/webhooks/m365", exchange -> handle(exchange, intake::acceptChanges));
+        server.createContext(
+                "/webhooks/m365", exchange -> handle(exchange, body -> intake.acceptChanges(interceptor.apply(body))));
         server.start();
     }
 

@@ -3,16 +3,18 @@ package io.palisade.m365.notify;
 import io.palisade.core.queue.WorkQueue;
 import io.palisade.core.work.WorkSignal;
 import io.palisade.m365.chat.ChatWork;
+import io.palisade.m365.graph.M365Tenants;
 import io.palisade.m365.subscription.SubscriptionRecord;
 import io.palisade.m365.subscription.SubscriptionStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -23,6 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Takes a POST of Graph change or lifecycle notifications: checks each against its subscription's clientState and
  * stores it as durable work, in one transaction, so the endpoint can answer 202 within Graph's 3 seconds and
  * process later. A repeat of a stored notification is a no-op.
+ *
+ * <p>With rich notifications enabled, a batch's validation tokens are checked first ({@link ValidationTokens}); if
+ * one fails, or an encrypted item's tenant has no valid token, the whole batch is refused and nothing is stored.
+ * Encrypted content is stored still encrypted, with the work; the worker decrypts and verifies it.
  */
 @Service
 public class NotificationIntake {
@@ -33,6 +39,9 @@ public class NotificationIntake {
     /** Work-item kind of a lifecycle notification. */
     public static final String LIFECYCLE_KIND = "m365.lifecycle";
 
+    /** Work-item kind of a chat-message notification that carries encrypted content. */
+    public static final String RICH_CHAT_KIND = "m365.chat-message.rich";
+
     private static final Logger LOG = LoggerFactory.getLogger(NotificationIntake.class);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -40,37 +49,102 @@ public class NotificationIntake {
     private final WorkQueue queue;
     private final WorkSignal workers;
     private final Clock clock;
+    private final RichNotificationKeys richKeys;
+    private final ValidationTokens validationTokens;
+    private final M365Tenants tenants;
+    private final TransactionTemplate transaction;
 
-    public NotificationIntake(SubscriptionStore subscriptions, WorkQueue queue, WorkSignal workers, Clock clock) {
+    public NotificationIntake(
+            SubscriptionStore subscriptions,
+            WorkQueue queue,
+            WorkSignal workers,
+            Clock clock,
+            RichNotificationKeys richKeys,
+            ValidationTokens validationTokens,
+            M365Tenants tenants,
+            TransactionTemplate transaction) {
         this.subscriptions = subscriptions;
         this.queue = queue;
         this.workers = workers;
         this.clock = clock;
+        this.richKeys = richKeys;
+        this.validationTokens = validationTokens;
+        this.tenants = tenants;
+        this.transaction = transaction;
     }
 
     /**
-     * Stores the change notifications of one POST.
+     * Stores the change notifications of one POST. A batch refused for its validation tokens stores nothing and
+     * counts every notification as rejected.
      *
      * @throws MalformedNotificationException when the body is not a notification collection
+     * @throws ValidationKeysUnavailableException when the tokens could not be checked; nothing is stored, and the
+     *     endpoint answers 5xx so that Graph retries
      */
-    @Transactional
     public IntakeResult acceptChanges(String body) {
-        IntakeResult result = accept(body, false);
-        wakeIfStored(result);
-        return result;
+        return accept(body, false);
     }
 
     /** Stores the lifecycle notifications of one POST. */
-    @Transactional
     public IntakeResult acceptLifecycle(String body) {
-        IntakeResult result = accept(body, true);
+        return accept(body, true);
+    }
+
+    private IntakeResult accept(String body, boolean lifecycle) {
+        JsonNode root = parse(body);
+        List<JsonNode> notifications = notifications(root);
+        Map<String, SubscriptionRecord> known = subscriptions.findByIds(subscriptionIds(notifications));
+        if (!lifecycle && richKeys.enabled()) {
+            // Checked before the transaction: a key-set fetch must not hold a database connection.
+            String refusal = refusal(root, notifications, known);
+            if (refusal != null) {
+                LOG.warn("event=m365_notifications_refused reason={} notifications={}", refusal, notifications.size());
+                return new IntakeResult(0, 0, 0, notifications.size());
+            }
+        }
+        IntakeResult result = transaction.execute(status -> store(notifications, known, lifecycle));
         wakeIfStored(result);
         return result;
     }
 
-    private IntakeResult accept(String body, boolean lifecycle) {
-        List<JsonNode> notifications = parse(body);
-        Map<String, SubscriptionRecord> known = subscriptions.findByIds(subscriptionIds(notifications));
+    /** Why a rich batch must be refused, or null when every token is valid and covers its encrypted items. */
+    private String refusal(JsonNode root, List<JsonNode> notifications, Map<String, SubscriptionRecord> known) {
+        List<String> tokens = tokens(root);
+        boolean encrypted = notifications.stream().anyMatch(n -> n.has("encryptedContent"));
+        if (tokens.isEmpty()) {
+            return encrypted ? "validation_tokens_missing" : null;
+        }
+        Set<String> tokenTenants;
+        try {
+            tokenTenants = validationTokens.verify(tokens);
+        } catch (InvalidValidationTokenException e) {
+            return e.getMessage();
+        } catch (ValidationKeysUnavailableException e) {
+            LOG.error(
+                    "event=m365_notifications_not_stored reason=validation_keys_unavailable error={}", e.getMessage());
+            throw e;
+        }
+        for (JsonNode notification : notifications) {
+            SubscriptionRecord subscription =
+                    known.get(notification.path("subscriptionId").asString(""));
+            if (notification.has("encryptedContent")
+                    && subscription != null
+                    && !tokenTenants.contains(externalTenant(subscription))) {
+                return "no_token_for_tenant tenant=" + subscription.tenantId();
+            }
+        }
+        return null;
+    }
+
+    private String externalTenant(SubscriptionRecord subscription) {
+        try {
+            return tenants.externalTenantId(subscription.tenantId());
+        } catch (IllegalStateException e) {
+            return "";
+        }
+    }
+
+    private IntakeResult store(List<JsonNode> notifications, Map<String, SubscriptionRecord> known, boolean lifecycle) {
         IntakeResult result = IntakeResult.empty();
         for (JsonNode notification : notifications) {
             result = result.plus(acceptOne(notification, known, lifecycle));
@@ -115,6 +189,7 @@ public class NotificationIntake {
         }
         ObjectNode payload = MessageWork.payload(subscription.mailboxId(), messageId, "notification")
                 .put("subscriptionId", subscription.subscriptionId());
+        withEncryptedContent(payload, notification);
         String key = MessageWork.key(subscription.mailboxId(), messageId);
         return enqueue(subscription, MESSAGE_KIND, key, payload);
     }
@@ -126,7 +201,22 @@ public class NotificationIntake {
             return new IntakeResult(0, 0, 1, 0);
         }
         String key = ChatWork.key(target.get(), changeType, clock.instant());
-        return enqueue(subscription, ChatWork.KIND, key, ChatWork.payload(target.get(), changeType));
+        ObjectNode payload = ChatWork.payload(target.get(), changeType);
+        String kind = withEncryptedContent(payload, notification) ? RICH_CHAT_KIND : ChatWork.KIND;
+        return enqueue(subscription, kind, key, payload);
+    }
+
+    /**
+     * Adds the item's encrypted content, still encrypted, to its work; with rich notifications disabled it is left
+     * out and the worker reads the resource from Graph as for a plain notification.
+     */
+    private boolean withEncryptedContent(ObjectNode payload, JsonNode notification) {
+        JsonNode content = notification.get("encryptedContent");
+        if (!richKeys.enabled() || content == null || !content.isObject()) {
+            return false;
+        }
+        payload.set(RichWork.ENCRYPTED_CONTENT, content);
+        return true;
     }
 
     private IntakeResult storeLifecycle(JsonNode notification, SubscriptionRecord subscription) {
@@ -151,13 +241,33 @@ public class NotificationIntake {
         }
     }
 
-    private static List<JsonNode> parse(String body) {
-        JsonNode root;
+    private static JsonNode parse(String body) {
         try {
-            root = JSON.readTree(body);
+            return JSON.readTree(body);
         } catch (JacksonException e) {
             throw new MalformedNotificationException("notification body is not JSON", e);
         }
+    }
+
+    private static List<String> tokens(JsonNode root) {
+        JsonNode tokens = root.get("validationTokens");
+        if (tokens == null || tokens.isNull()) {
+            return List.of();
+        }
+        if (!tokens.isArray()) {
+            throw new MalformedNotificationException("validationTokens is not an array", null);
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode token : tokens) {
+            if (!token.isString()) {
+                throw new MalformedNotificationException("a validation token is not a string", null);
+            }
+            out.add(token.asString());
+        }
+        return out;
+    }
+
+    private static List<JsonNode> notifications(JsonNode root) {
         JsonNode value = root == null ? null : root.get("value");
         if (value == null || !value.isArray()) {
             throw new MalformedNotificationException("notification body has no value array", null);

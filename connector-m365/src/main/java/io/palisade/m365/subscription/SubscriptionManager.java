@@ -9,10 +9,13 @@ import io.palisade.m365.M365Properties;
 import io.palisade.m365.graph.GraphErrors;
 import io.palisade.m365.graph.M365Tenants;
 import io.palisade.m365.notify.ClientStates;
+import io.palisade.m365.notify.RichNotificationKeys;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +26,11 @@ import org.springframework.stereotype.Service;
  * per tenant for {@code /chats/getAllMessages}. Each gets a random clientState, kept only as a hash, and a
  * lifecycle notification URL (settable only at creation), so Graph warns before it pauses or drops it. Failures are
  * recorded on the subscription's row, where health reads them.
+ *
+ * <p>With rich notifications enabled, subscriptions ask for resource data encrypted for the configured certificate;
+ * a mail subscription then selects the few properties the worker uses ({@link #RICH_MAIL_SELECT}) and lives at most
+ * {@link #RICH_MAIL_LIFETIME}, under Graph's one day. A subscription made under another setting (rich turned on or
+ * off, another certificate) is replaced at its next renewal.
  */
 @Service
 public class SubscriptionManager {
@@ -30,18 +38,39 @@ public class SubscriptionManager {
     /** The resource of a tenant's chat-message subscription. */
     public static final String CHATS_RESOURCE = "/chats/getAllMessages";
 
+    /** The message properties a rich mail notification carries: what the worker needs besides the MIME. */
+    public static final String RICH_MAIL_SELECT = "id,receivedDateTime,parentFolderId,internetMessageId";
+
+    /** The longest life asked for a rich mail subscription: Graph allows 1,440 minutes; ten are kept for skew. */
+    public static final Duration RICH_MAIL_LIFETIME = Duration.ofMinutes(1_430);
+
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionManager.class);
 
     private final M365Tenants tenants;
     private final SubscriptionStore store;
     private final M365Properties properties;
+    private final RichNotificationKeys richKeys;
     private final Clock clock;
 
-    public SubscriptionManager(M365Tenants tenants, SubscriptionStore store, M365Properties properties, Clock clock) {
+    public SubscriptionManager(
+            M365Tenants tenants,
+            SubscriptionStore store,
+            M365Properties properties,
+            RichNotificationKeys richKeys,
+            Clock clock) {
         this.tenants = tenants;
         this.store = store;
         this.properties = properties;
+        this.richKeys = richKeys;
         this.clock = clock;
+    }
+
+    /** How long a subscription is asked to live, at creation and at each renewal. */
+    public Duration lifetime(boolean mail, boolean includesResourceData) {
+        Duration configured = properties.subscriptionLifetime();
+        return mail && includesResourceData && configured.compareTo(RICH_MAIL_LIFETIME) > 0
+                ? RICH_MAIL_LIFETIME
+                : configured;
     }
 
     /**
@@ -62,11 +91,19 @@ public class SubscriptionManager {
             throw ConnectorException.permanent("palisade.m365.notification-url is not configured", null);
         }
         String clientState = ClientStates.generate();
-        Instant expires = clock.instant().plus(properties.subscriptionLifetime());
+        boolean mail = mailboxId != null;
+        boolean rich = richKeys.enabled();
+        Instant expires = clock.instant().plus(lifetime(mail, rich));
         Subscription request = new Subscription();
         // Chat messages are watched for edits too: a file can be added to a message after it was posted.
-        request.setChangeType(mailboxId == null ? "created,updated" : "created");
-        request.setResource(resource);
+        request.setChangeType(mail ? "created" : "created,updated");
+        // Outlook needs a $select for resource data; Teams chat messages take none and carry every property.
+        request.setResource(rich && mail ? resource + "?$select=" + RICH_MAIL_SELECT : resource);
+        if (rich) {
+            request.setIncludeResourceData(true);
+            request.setEncryptionCertificate(richKeys.certificateBase64());
+            request.setEncryptionCertificateId(richKeys.certificateId());
+        }
         request.setNotificationUrl(properties.notificationUrl().toString());
         request.setLifecycleNotificationUrl(lifecycleUrl());
         request.setClientState(clientState);
@@ -91,13 +128,15 @@ public class SubscriptionManager {
                 resource,
                 ClientStates.hash(clientState),
                 granted(created, expires),
-                SubscriptionRecord.Status.ACTIVE);
+                SubscriptionRecord.Status.ACTIVE,
+                rich ? richKeys.certificateId() : null);
         store.save(record);
         LOG.info(
-                "event=m365_subscription_created tenant={} mailbox={} subscription={} expires={}",
+                "event=m365_subscription_created tenant={} mailbox={} subscription={} rich={} expires={}",
                 tenantId,
                 mailboxId,
                 created.getId(),
+                rich,
                 record.expiresAt());
         return record;
     }
@@ -109,7 +148,10 @@ public class SubscriptionManager {
      * @return the subscription now in force: the same one renewed, or its replacement
      */
     public SubscriptionRecord renew(SubscriptionRecord record) throws ConnectorException {
-        Instant expires = clock.instant().plus(properties.subscriptionLifetime());
+        if (!Objects.equals(record.encryptionCertificateId(), richKeys.certificateId())) {
+            return replace(record);
+        }
+        Instant expires = clock.instant().plus(lifetime(record.isMail(), record.includesResourceData()));
         Subscription patch = new Subscription();
         patch.setExpirationDateTime(OffsetDateTime.ofInstant(expires, ZoneOffset.UTC));
         try {
@@ -191,6 +233,40 @@ public class SubscriptionManager {
         return replacement;
     }
 
+    /**
+     * Replaces a subscription made under another rich-notification setting (on or off, another certificate):
+     * deletes it at Graph (one already gone is fine), then creates one under the current setting.
+     */
+    private SubscriptionRecord replace(SubscriptionRecord record) throws ConnectorException {
+        LOG.info(
+                "event=m365_subscription_replacing tenant={} subscription={} reason=rich_setting_changed rich={}",
+                record.tenantId(),
+                record.subscriptionId(),
+                richKeys.enabled());
+        try {
+            graph(record)
+                    .subscriptions()
+                    .bySubscriptionId(record.subscriptionId())
+                    .delete();
+        } catch (ApiException e) {
+            if (e.getResponseStatusCode() != 404) {
+                LOG.warn(
+                        "event=m365_subscription_delete_failed tenant={} subscription={} status={}",
+                        record.tenantId(),
+                        record.subscriptionId(),
+                        e.getResponseStatusCode());
+            }
+        } catch (RuntimeException e) {
+            // It expires by itself; until then its notifications are duplicates of the new one's and stored once.
+            LOG.warn(
+                    "event=m365_subscription_delete_failed tenant={} subscription={} error={}",
+                    record.tenantId(),
+                    record.subscriptionId(),
+                    e.toString());
+        }
+        return recreate(record);
+    }
+
     private ConnectorException failed(SubscriptionRecord record, String operation, RuntimeException e) {
         ConnectorException failure = GraphErrors.map(operation, e);
         store.update(
@@ -230,7 +306,8 @@ public class SubscriptionManager {
                 r.resource(),
                 r.clientStateHash(),
                 expiresAt,
-                SubscriptionRecord.Status.ACTIVE);
+                SubscriptionRecord.Status.ACTIVE,
+                r.encryptionCertificateId());
     }
 
     private String lifecycleUrl() {

@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param clientStateHash the SHA-256 of the clientState, never null
  * @param expiresAt when Graph ends it unless renewed, never null
  * @param status never null
+ * @param encryptionCertificateId the certificate it asked resource data to be encrypted for (rich notifications);
+ *     null for a plain subscription
  */
 public record SubscriptionRecord(
         String subscriptionId,
@@ -21,7 +23,30 @@ public record SubscriptionRecord(
         String resource,
         String clientStateHash,
         Instant expiresAt,
-        Status status) {
+        Status status,
+        String encryptionCertificateId) {
+
+    /** A subscription without resource data. */
+    public SubscriptionRecord(
+            String subscriptionId,
+            UUID tenantId,
+            UUID mailboxId,
+            String resource,
+            String clientStateHash,
+            Instant expiresAt,
+            Status status) {
+        this(subscriptionId, tenantId, mailboxId, resource, clientStateHash, expiresAt, status, null);
+    }
+
+    /** Whether it asked for resource data (rich notifications). */
+    public boolean includesResourceData() {
+        return encryptionCertificateId != null;
+    }
+
+    /** Whether it watches a mailbox's messages (Outlook) rather than the tenant's chats. */
+    public boolean isMail() {
+        return mailboxId != null;
+    }
 
     /** The states of a subscription. */
     public enum Status {

@@ -2,13 +2,16 @@ package io.palisade.m365.subscription;
 
 import io.palisade.core.connector.ConnectorException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renews every active subscription that expires within {@link RenewalProperties#renewBefore()}, on one instance of
- * the cluster at a time. A failed renewal is left FAILED on its row (health shows it) and tried again next run.
+ * Renews every active subscription that expires within {@link RenewalProperties#renewBefore()}, or within a third of
+ * its lifetime when that is shorter (a rich mail subscription lives under a day), on one instance of the cluster at a
+ * time. A failed renewal is left FAILED on its row (health shows it) and tried again next run.
  */
 @org.springframework.stereotype.Service
 public class SubscriptionRenewal {
@@ -30,7 +33,10 @@ public class SubscriptionRenewal {
 
     /** Renews what is due; returns how many renewals failed. */
     public int renewDue() {
-        List<SubscriptionRecord> due = store.findRenewable(clock.instant().plus(properties.renewBefore()));
+        Instant now = clock.instant();
+        List<SubscriptionRecord> due = store.findRenewable(now.plus(properties.renewBefore())).stream()
+                .filter(record -> record.expiresAt().isBefore(now.plus(renewBefore(record))))
+                .toList();
         int failed = 0;
         for (SubscriptionRecord record : due) {
             try {
@@ -41,5 +47,12 @@ public class SubscriptionRenewal {
         }
         LOG.info("event=m365_renewal_run due={} failed={}", due.size(), failed);
         return failed;
+    }
+
+    private Duration renewBefore(SubscriptionRecord record) {
+        Duration third = subscriptions
+                .lifetime(record.isMail(), record.includesResourceData())
+                .dividedBy(3);
+        return third.compareTo(properties.renewBefore()) < 0 ? third : properties.renewBefore();
     }
 }

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SubscriptionStore {
 
-    private static final String COLUMNS =
-            "subscription_id, tenant_id, mailbox_id, resource, client_state_hash, expires_at, status";
+    private static final String COLUMNS = "subscription_id, tenant_id, mailbox_id, resource, client_state_hash,"
+            + " expires_at, status, encryption_certificate_id";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -36,11 +36,12 @@ public class SubscriptionStore {
         jdbc.update(
                 """
                 INSERT INTO m365_subscriptions (subscription_id, tenant_id, mailbox_id, resource, client_state_hash,
-                                                expires_at, status, created_at, updated_at)
-                VALUES (:id, :tenant, :mailbox, :resource, :hash, :expires, :status, :now, :now)
+                                                expires_at, status, encryption_certificate_id, created_at, updated_at)
+                VALUES (:id, :tenant, :mailbox, :resource, :hash, :expires, :status, :certificate, :now, :now)
                 ON CONFLICT (subscription_id) DO UPDATE
                    SET expires_at = EXCLUDED.expires_at, status = EXCLUDED.status,
-                       client_state_hash = EXCLUDED.client_state_hash, updated_at = EXCLUDED.updated_at
+                       client_state_hash = EXCLUDED.client_state_hash,
+                       encryption_certificate_id = EXCLUDED.encryption_certificate_id, updated_at = EXCLUDED.updated_at
                  WHERE m365_subscriptions.tenant_id = EXCLUDED.tenant_id
                 """,
                 new MapSqlParameterSource()
@@ -51,6 +52,7 @@ public class SubscriptionStore {
                         .addValue("hash", record.clientStateHash())
                         .addValue("expires", Timestamp.from(record.expiresAt()))
                         .addValue("status", record.status().name())
+                        .addValue("certificate", record.encryptionCertificateId())
                         .addValue("now", now));
     }
 
@@ -136,6 +138,7 @@ public class SubscriptionStore {
                 rs.getString("resource"),
                 rs.getString("client_state_hash"),
                 rs.getTimestamp("expires_at").toInstant(),
-                SubscriptionRecord.Status.valueOf(rs.getString("status")));
+                SubscriptionRecord.Status.valueOf(rs.getString("status")),
+                rs.getString("encryption_certificate_id"));
     }
 }

@@ -1,0 +1,72 @@
+package io.palisade.m365.notify;
+
+import io.palisade.core.queue.WorkItem;
+import io.palisade.core.work.PermanentWorkException;
+import io.palisade.core.work.WorkHandler;
+import io.palisade.m365.chat.ChatMessageHandler;
+import io.palisade.m365.chat.ChatWork;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Works a chat-message notification that carries encrypted content: decrypts and verifies it first, so a message
+ * whose content fails its signature is dead-lettered and never scanned, then hands the work to the chat handler
+ * with the decrypted message under {@code message} (left out when the content was for a certificate Palisade no
+ * longer holds).
+ */
+@Component
+public class RichChatNotificationHandler implements WorkHandler {
+
+    /** The payload field that carries the decrypted chatMessage for the chat handler. */
+    public static final String MESSAGE = "message";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RichWork rich;
+    private final ChatMessageHandler chats;
+
+    public RichChatNotificationHandler(RichWork rich, ChatMessageHandler chats) {
+        this.rich = rich;
+        this.chats = chats;
+    }
+
+    @Override
+    public String kind() {
+        return NotificationIntake.RICH_CHAT_KIND;
+    }
+
+    @Override
+    public void handle(WorkItem item) {
+        ObjectNode payload = (ObjectNode) JSON.readTree(item.payloadJson());
+        Optional<JsonNode> message = rich.resource(item, payload);
+        if (message.isPresent()
+                && !payload.path("messageId")
+                        .asString("")
+                        .equals(message.get().path("id").asString(""))) {
+            throw new PermanentWorkException("rich notification content names another chat message");
+        }
+        // Not yet: the chat handler still reads the message from Graph; the decrypted one under "message" could save
+        // that call.
+        payload.remove(RichWork.ENCRYPTED_CONTENT);
+        message.ifPresent(m -> payload.set(MESSAGE, m));
+        chats.handle(new WorkItem(
+                item.id(),
+                item.tenantId(),
+                ChatWork.KIND,
+                item.idempotencyKey(),
+                payload.toString(),
+                item.state(),
+                item.attempts(),
+                item.maxAttempts(),
+                item.runAt(),
+                item.claimedBy(),
+                item.leaseToken(),
+                item.leaseUntil(),
+                item.lastError(),
+                item.createdAt(),
+                item.updatedAt()));
+    }
+}

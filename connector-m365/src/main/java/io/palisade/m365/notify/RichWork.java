@@ -1,0 +1,76 @@
+package io.palisade.m365.notify;
+
+import io.palisade.core.queue.WorkItem;
+import io.palisade.core.work.PermanentWorkException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Opens the encrypted content a rich notification's work carries. Content that fails its signature, or cannot be
+ * decrypted, fails the work item permanently (it is dead-lettered with the reason and logged), so nothing built on it
+ * is ever processed. Content encrypted for a certificate Palisade no longer holds (the certificate was changed, or
+ * rich notifications turned off, before the subscription was replaced) is set aside with one log line, and the
+ * worker reads the resource from Graph as for a plain notification: the batch's validation tokens and the item's
+ * clientState already showed it came from Graph.
+ */
+@Component
+public class RichWork {
+
+    /** The payload field holding a notification's {@code encryptedContent}, as Graph sent it. */
+    public static final String ENCRYPTED_CONTENT = "encryptedContent";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RichWork.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RichNotificationKeys keys;
+
+    public RichWork(RichNotificationKeys keys) {
+        this.keys = keys;
+    }
+
+    /**
+     * The decrypted resource of a work item, or empty when it carries no encrypted content or content for a
+     * certificate Palisade does not hold now.
+     *
+     * @throws PermanentWorkException when the content is not genuine or cannot be read
+     */
+    public Optional<JsonNode> resource(WorkItem item, JsonNode payload) {
+        JsonNode content = payload.get(ENCRYPTED_CONTENT);
+        if (content == null || !content.isObject()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readTree(RichContent.decrypt(content, keys)));
+        } catch (RichContentException e) {
+            if (e.notOurs()) {
+                LOG.info(
+                        "event=m365_rich_content_set_aside tenant={} work_item={} kind={} reason={} fallback=graph",
+                        item.tenantId(),
+                        item.id(),
+                        item.kind(),
+                        e.getMessage());
+                return Optional.empty();
+            }
+            LOG.warn(
+                    "event=m365_rich_content_rejected tenant={} work_item={} kind={} reason={}",
+                    item.tenantId(),
+                    item.id(),
+                    item.kind(),
+                    e.getMessage());
+            // Not yet: the dead item keeps the message's work key, so delta catch-up cannot scan that message either.
+            throw new PermanentWorkException("rich notification content refused: " + e.getMessage(), e);
+        } catch (JacksonException e) {
+            LOG.warn(
+                    "event=m365_rich_content_rejected tenant={} work_item={} kind={} reason=not_json",
+                    item.tenantId(),
+                    item.id(),
+                    item.kind());
+            throw new PermanentWorkException("rich notification content is not JSON", e);
+        }
+    }
+}
