@@ -213,7 +213,7 @@ class M365TenantAcceptanceTest {
     @Order(5)
     void theConsoleClawsBackAndReleasesACampaignAndShowsEveryCopysProgress() throws Exception {
         String subject = UUID.randomUUID().toString().substring(0, 8);
-        byte[] mime = ORDINARY.formatted(subject, UUID.randomUUID())
+        byte[] mime = CIRCULAR.formatted(subject, UUID.randomUUID())
                 .replace("\n", "\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         staff.forEach(m -> SIM.control().deliver(customer.tenantId(), m.id(), mime));

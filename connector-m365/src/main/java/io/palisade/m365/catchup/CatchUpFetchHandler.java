@@ -152,8 +152,8 @@ public class CatchUpFetchHandler implements WorkHandler {
             ingest.ingest(request);
             return true;
         } catch (DataIntegrityViolationException e) {
-            // A notification's fetch stored the same message a moment earlier: it is held once, which is the aim.
-            // Not yet: in that race the message was fetched and scanned twice; only one result is stored.
+            // Ingest holds each copy under a lock, so this is not expected any more; should it happen, the message is
+            // held once, which is the aim. In the race a notification and a catch-up both fetch the message.
             LOG.info("event=m365_catch_up_raced tenant={} mailbox={}", mailbox.getTenantId(), mailbox.getId());
             return true;
         } catch (RuntimeException e) {

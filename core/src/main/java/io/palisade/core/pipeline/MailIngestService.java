@@ -18,13 +18,14 @@ import io.palisade.detection.engine.ScanReport;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Takes a fetched message through the pipeline: scan it, store the item, its indicators and raw MIME, record the
  * verdict and write the actions the policy asks for, all in one transaction. Ingesting the same copy again is a
- * no-op, so a repeated notification never scans or acts twice.
+ * no-op, so a repeated notification never scans or acts twice, even when both arrive at once.
  */
 @Service
 public class MailIngestService {
@@ -42,6 +43,7 @@ public class MailIngestService {
     private final ActionOutbox outbox;
     private final WorkSignal workers;
     private final MailActionRepository actionHistory;
+    private final JdbcTemplate jdbc;
 
     public MailIngestService(
             MailboxRepository mailboxes,
@@ -53,7 +55,8 @@ public class MailIngestService {
             ActionPolicy policy,
             ActionOutbox outbox,
             WorkSignal workers,
-            MailActionRepository actionHistory) {
+            MailActionRepository actionHistory,
+            JdbcTemplate jdbc) {
         this.mailboxes = mailboxes;
         this.mailItems = mailItems;
         this.verdicts = verdicts;
@@ -64,6 +67,7 @@ public class MailIngestService {
         this.outbox = outbox;
         this.workers = workers;
         this.actionHistory = actionHistory;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -76,6 +80,7 @@ public class MailIngestService {
         Mailbox mailbox = mailboxes
                 .findByTenantIdAndId(request.tenantId(), request.mailboxId())
                 .orElseThrow(() -> new PermanentWorkException("no mailbox " + request.mailboxId() + " in tenant"));
+        lockCopy(request);
         Optional<MailItem> known = mailItems
                 .findByTenantIdAndMailboxIdAndProviderMessageId(
                         request.tenantId(), request.mailboxId(), request.providerMessageId())
@@ -106,6 +111,16 @@ public class MailIngestService {
             workers.wake();
         }
         return new IngestOutcome(item.getId(), verdict.level(), false);
+    }
+
+    /**
+     * Holds this copy until the transaction ends, so that a notification and a catch-up delivering the same new
+     * message at once scan it once: the second waits, then finds the first one's item. The lock is keyed by a hash
+     * of tenant, mailbox and provider id; a rare collision only makes two unrelated ingests wait for each other.
+     */
+    private void lockCopy(IngestRequest request) {
+        String key = request.tenantId() + "/" + request.mailboxId() + "/" + request.providerMessageId();
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> {}, key);
     }
 
     /**

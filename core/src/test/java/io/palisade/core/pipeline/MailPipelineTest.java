@@ -25,6 +25,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -154,6 +158,34 @@ class MailPipelineTest {
         assertThat(second.mailItemId()).isEqualTo(first.mailItemId());
         assertThat(actions.findByTenantIdAndMailItemIdOrderByCreatedAt(tenantId, first.mailItemId()))
                 .hasSize(actionKinds(first.mailItemId()).size());
+    }
+
+    @Test
+    void twoWorkersIngestingTheSameCopyAtOnceStoreAndScanItOnce() throws Exception {
+        String mime = PHISH.formatted(UUID.randomUUID());
+        String id = platform.deliver("user-pat", "inbox", mime.getBytes(StandardCharsets.UTF_8));
+        IngestRequest request = request(id, mime);
+        CountDownLatch start = new CountDownLatch(1);
+
+        List<IngestOutcome> outcomes;
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            List<Future<IngestOutcome>> running = List.of(
+                    pool.submit(() -> {
+                        start.await();
+                        return ingest.ingest(request);
+                    }),
+                    pool.submit(() -> {
+                        start.await();
+                        return ingest.ingest(request);
+                    }));
+            start.countDown();
+            outcomes = List.of(running.get(0).get(), running.get(1).get());
+        }
+
+        assertThat(outcomes)
+                .extracting(IngestOutcome::mailItemId)
+                .containsOnly(outcomes.getFirst().mailItemId());
+        assertThat(outcomes).extracting(IngestOutcome::alreadyKnown).containsExactlyInAnyOrder(true, false);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.palisade.web.webhook;
 import io.palisade.m365.notify.IntakeResult;
 import io.palisade.m365.notify.MalformedNotificationException;
 import io.palisade.m365.notify.NotificationIntake;
+import io.palisade.m365.notify.ValidationKeysUnavailableException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,12 @@ public class M365WebhookController {
         } catch (MalformedNotificationException e) {
             LOG.warn("event=m365_notification_malformed error={}", e.getMessage());
             return ResponseEntity.badRequest().build();
+        } catch (ValidationKeysUnavailableException e) {
+            // The batch's validation tokens cannot be checked yet: nothing is stored, and Graph delivers it again.
+            LOG.error("event=m365_notification_not_stored reason=validation_keys_unavailable error={}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "30")
+                    .build();
         } catch (DataAccessException e) {
             LOG.error("event=m365_notification_not_stored error={}", e.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
