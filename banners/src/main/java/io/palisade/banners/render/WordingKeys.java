@@ -35,11 +35,6 @@ public final class WordingKeys {
 
     private WordingKeys() {}
 
-    /** The keys of the English bundle, sorted: every text a banner or the live page shows, reasons aside. */
-    public static Set<String> bundleKeys() {
-        return new TreeSet<>(ENGLISH.keySet());
-    }
-
     /**
      * What is wrong with one override, each problem a sentence that names the key; empty when it is fine.
      *
