@@ -9,6 +9,8 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/tenants/{tenantId}/banner-settings")
 public class BannerSettingsApiController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BannerSettingsApiController.class);
 
     private final BannerSettingsEdits edits;
     private final MessageLocator locator;
@@ -88,6 +92,7 @@ public class BannerSettingsApiController {
 
     @ExceptionHandler(BannerSettingsConflictException.class)
     ResponseEntity<Map<String, String>> conflict(BannerSettingsConflictException e) {
+        LOG.info("event=banner_settings_conflict error={}", e.getMessage());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
     }
 
