@@ -21,7 +21,9 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -132,7 +134,10 @@ public class GraphClients {
                 .addInterceptor(new CircuitBreaker(
                         externalTenantId, throttling.breakerFailures(), throttling.breakerOpen(), clock))
                 .addInterceptor(token.retryOnRejectedToken())
-                .addInterceptor(throttle.interceptor());
+                .addInterceptor(throttle.interceptor())
+                // As many idle connections as calls may be in flight: OkHttp's default keeps 5, so a burst of
+                // parallel calls (a banner refresh of many copies) closed the rest and paid a TLS handshake again.
+                .connectionPool(new ConnectionPool(throttling.global(), 5, TimeUnit.MINUTES));
         trust.ifPresent(t -> builder.sslSocketFactory(t.sslContext().getSocketFactory(), t.trustManager()));
         return builder.build();
     }
