@@ -88,7 +88,7 @@ public class BannerRefreshWork implements WorkHandler {
     }
 
     // Not yet: each copy's rewrite is one action with its own transactions and two Graph calls; 1,000 copies took
-    // 48.9 s on a shared machine against a 10 s target (docs/benchmarks.md).
+    // 27.2 s on a shared machine against a 10 s target (docs/benchmarks.md).
     @Override
     public void handle(WorkItem work) {
         JsonNode payload = JSON.readTree(work.payloadJson());
