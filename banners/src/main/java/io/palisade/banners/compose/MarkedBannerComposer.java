@@ -77,7 +77,8 @@ public class MarkedBannerComposer implements BannerComposer {
                 branding,
                 locale,
                 marker);
-        InjectionOptions options = InjectionOptions.of(key).withTrackingPixels(pixels.in(originalMime));
+        InjectionOptions options =
+                InjectionOptions.of(key).withTrackingPixels(pixels.in(item.getTenantId(), originalMime));
         InjectionResult result = injector.inject(originalMime, renderer.render(model), options);
         if (!result.rewritten()) {
             untouched(item, result);

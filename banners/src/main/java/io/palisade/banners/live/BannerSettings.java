@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A tenant's banner branding and wording overrides, and the language each mailbox's owner reads. Both are read on
- * every render, so a change shows in the next banner and on the next page view.
+ * every render, so a change shows in the next banner and on the next page view. Administrators edit them through
+ * {@link BannerSettingsEdits} (versioned and audited).
  */
 @Component
 public class BannerSettings {
@@ -57,25 +58,6 @@ public class BannerSettings {
                 tenantId);
         String tag = found.isEmpty() ? null : found.getFirst();
         return tag == null ? null : Locale.forLanguageTag(tag);
-    }
-
-    /** Stores the tenant's branding (null fields: defaults). The accent is checked for contrast first. */
-    public void saveBranding(
-            UUID tenantId, String displayName, String accent, Locale defaultLocale, Map<String, String> overrides) {
-        String name = displayName == null ? tenants.require(tenantId).getName() : displayName;
-        new Branding(name, accent == null ? null : Colour.parse(accent), overrides);
-        jdbc.update(
-                "INSERT INTO banner_settings (tenant_id, display_name, accent, default_locale, overrides, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (tenant_id) DO UPDATE SET"
-                        + " display_name = excluded.display_name, accent = excluded.accent,"
-                        + " default_locale = excluded.default_locale, overrides = excluded.overrides,"
-                        + " updated_at = excluded.updated_at",
-                tenantId,
-                displayName,
-                accent,
-                defaultLocale == null ? null : defaultLocale.toLanguageTag(),
-                json.writeValueAsString(overrides),
-                Timestamp.from(clock.instant()));
     }
 
     /** Records the language of a mailbox's owner (a connector reads it from the platform's mailbox settings). */

@@ -3,6 +3,7 @@ package io.palisade.banners.render;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A tenant's look and wording for its banners.
@@ -24,7 +25,9 @@ public record Branding(String name, Colour accent, Map<String, String> overrides
         }
         overrides = Map.copyOf(overrides);
         if (accent != null) {
-            requireReadable(accent);
+            unreadable(accent).ifPresent(problem -> {
+                throw new IllegalArgumentException(problem);
+            });
         }
     }
 
@@ -39,11 +42,15 @@ public record Branding(String name, Colour accent, Map<String, String> overrides
         return specific != null ? specific : overrides.get(key);
     }
 
-    private static void requireReadable(Colour accent) {
+    /**
+     * Why an accent colour cannot be used, naming the first level whose background it fails WCAG AA (4.5:1) on;
+     * empty when it reads well on all of them.
+     */
+    public static Optional<String> unreadable(Colour accent) {
         for (LevelStyle style : LevelStyle.all()) {
             double ratio = accent.contrastWith(style.background());
             if (ratio < Colour.AA_NORMAL_TEXT) {
-                throw new IllegalArgumentException(String.format(
+                return Optional.of(String.format(
                         Locale.ROOT,
                         "accent colour %s has contrast %.2f:1 on the %s background %s; WCAG AA needs 4.5:1",
                         accent.hex(),
@@ -52,5 +59,6 @@ public record Branding(String name, Colour accent, Map<String, String> overrides
                         style.background().hex()));
             }
         }
+        return Optional.empty();
     }
 }

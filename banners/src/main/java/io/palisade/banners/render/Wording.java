@@ -53,7 +53,8 @@ public final class Wording {
     /**
      * The reasons in plain words, in the signals' order, cleaned like the banner's. A signal whose name has a
      * {@code reason.<NAME>} text in this language (bundle or override) is said in it, with the signal's evidence
-     * in the {@code {detail}} slot; any other keeps the sentence detection wrote (English).
+     * in the {@code {detail}} slot (without evidence: {@code reason.<NAME>.plain}, or the text itself when it has
+     * no slot); any other keeps the sentence detection wrote (English).
      */
     public List<String> reasons(List<Signal> signals) {
         List<String> said = signals.stream().map(this::reason).toList();
@@ -70,11 +71,16 @@ public final class Wording {
         return texts.rightToLeft();
     }
 
-    // Not yet: only twelve common signals have French, German and Spanish wording; the others show detection's
-    // English sentence in every language.
+    // Not yet: signals raised by rules of the rule pack (not listed in detection's catalogue) have no wording in
+    // French, German or Spanish; they show detection's English sentence in every language.
     private String reason(Signal signal) {
         if (signal.evidence().isBlank()) {
             String plain = texts.optional("reason." + signal.name() + ".plain", Map.of());
+            if (plain == null) {
+                // A sentence without a slot for evidence needs none.
+                String whole = texts.optional("reason." + signal.name(), Map.of());
+                plain = whole == null || whole.contains("{detail}") ? null : whole;
+            }
             return plain == null ? signal.reason() : plain;
         }
         String localised = texts.optional("reason." + signal.name(), Map.of("detail", signal.evidence()));

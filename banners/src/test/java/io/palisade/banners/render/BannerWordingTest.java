@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.palisade.detection.api.RiskLevel;
 import io.palisade.detection.api.Signal;
+import io.palisade.detection.score.SignalCatalogue;
+import io.palisade.detection.score.SignalDefinition;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +17,14 @@ class BannerWordingTest {
             "LOOKALIKE_BRAND_DOMAIN", "sender", 40, "The sender's domain imitates contoso.com", "contoso.com");
     private static final Signal NO_EVIDENCE = new Signal(
             "FIRST_CONTACT", "sender", 10, "This is the first message your organisation receives from this sender", "");
-    private static final Signal UNTRANSLATED =
-            new Signal("URL_IP_HOST", "url", 20, "A link opens a numeric address (192.0.2.1)", "192.0.2.1");
+    // A rule's own signal: the rule pack's signals have no wording of their own in other languages.
+    private static final Signal UNTRANSLATED = new Signal(
+            "CREDENTIAL_PHISHING_FAKE_LOGIN_PAGE",
+            "rules",
+            20,
+            "The message links to a fake sign-in page",
+            "x.example");
+    private static final List<Locale> TRANSLATED = List.of(Locale.FRENCH, Locale.GERMAN, Locale.forLanguageTag("es"));
 
     @Test
     void saysReasonsInTheRecipientsLanguageWithTheEvidenceInTheSlot() {
@@ -33,6 +41,36 @@ class BannerWordingTest {
 
         assertThat(spanish.reasons(List.of(UNTRANSLATED, NO_EVIDENCE)))
                 .containsExactly(UNTRANSLATED.reason(), NO_EVIDENCE.reason());
+    }
+
+    @Test
+    void everySignalOfDetectionsCatalogueHasWordingInEveryLanguage() {
+        SignalCatalogue catalogue = SignalCatalogue.fromClasspath();
+        for (Locale locale : TRANSLATED) {
+            Wording wording = Wording.of(locale, Branding.named("Fabrikam"));
+            for (String name : catalogue.names()) {
+                SignalDefinition definition = catalogue.find(name).orElseThrow();
+                Signal withEvidence = new Signal(name, "g", 10, definition.reasonFor("example.net"), "example.net");
+
+                String said = wording.reasons(List.of(withEvidence)).getFirst();
+
+                assertThat(said).as(locale + " " + name).isNotEqualTo(withEvidence.reason());
+                if (definition.reason().contains("{detail}")) {
+                    assertThat(said)
+                            .as(locale + " " + name + " keeps the evidence")
+                            .contains("example.net");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSentenceWithoutASlotIsTranslatedWithoutEvidenceToo() {
+        Signal noEvidence =
+                new Signal("SCAN_FAILED", "engine", 10, "This message could not be checked completely.", "");
+
+        assertThat(Wording.of(Locale.GERMAN, Branding.named("Fabrikam")).reasons(List.of(noEvidence)))
+                .containsExactly("Diese Nachricht konnte nicht vollständig geprüft werden.");
     }
 
     @Test

@@ -21,7 +21,9 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -102,11 +104,10 @@ public class GraphClients {
 
     private GraphServiceClient create(String externalTenantId) {
         String baseUrl = properties.graphBaseUrl().toString();
+        AppTokenCache token = new AppTokenCache(credential(externalTenantId), GRAPH_SCOPE, externalTenantId, clock);
         AzureIdentityAuthenticationProvider auth = new AzureIdentityAuthenticationProvider(
-                credential(externalTenantId),
-                new String[] {properties.graphBaseUrl().getHost()},
-                GRAPH_SCOPE);
-        return new GraphServiceClient(new BaseGraphRequestAdapter(auth, baseUrl, okHttp(externalTenantId)));
+                token, new String[] {properties.graphBaseUrl().getHost()}, GRAPH_SCOPE);
+        return new GraphServiceClient(new BaseGraphRequestAdapter(auth, baseUrl, okHttp(externalTenantId, token)));
     }
 
     private TokenCredential credential(String externalTenantId) {
@@ -121,9 +122,10 @@ public class GraphClients {
 
     /**
      * The SDK's default middleware, with its retry handler waiting inline only for short Retry-After values (longer
-     * ones go back to the work queue as a retryable failure), then the tenant's circuit breaker and the throttle.
+     * ones go back to the work queue as a retryable failure), then the tenant's circuit breaker, the one resend of a
+     * call whose token Graph refused, and the throttle.
      */
-    private OkHttpClient okHttp(String externalTenantId) {
+    private OkHttpClient okHttp(String externalTenantId, AppTokenCache token) {
         long inlineSeconds = throttling.inlineRetryAfter().toSeconds();
         IShouldRetry shortWaitsOnly =
                 (delay, attempt, request, response) -> retryAfterSeconds(response) <= inlineSeconds;
@@ -131,7 +133,11 @@ public class GraphClients {
                         new RequestOption[] {new RetryHandlerOption(shortWaitsOnly, 2, 1)})
                 .addInterceptor(new CircuitBreaker(
                         externalTenantId, throttling.breakerFailures(), throttling.breakerOpen(), clock))
-                .addInterceptor(throttle.interceptor());
+                .addInterceptor(token.retryOnRejectedToken())
+                .addInterceptor(throttle.interceptor())
+                // As many idle connections as calls may be in flight: OkHttp's default keeps 5, so a burst of
+                // parallel calls (a banner refresh of many copies) closed the rest and paid a TLS handshake again.
+                .connectionPool(new ConnectionPool(throttling.global(), 5, TimeUnit.MINUTES));
         trust.ifPresent(t -> builder.sslSocketFactory(t.sslContext().getSocketFactory(), t.trustManager()));
         return builder.build();
     }
