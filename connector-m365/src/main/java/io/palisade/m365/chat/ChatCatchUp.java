@@ -66,6 +66,8 @@ public class ChatCatchUp {
      * @return how many messages were new work (not already known from notifications or an earlier round)
      */
     public int catchUp(Mailbox mailbox) throws ConnectorException {
+        // Not yet: one listing per watched mailbox, so a chat is listed once per watched member, and a chat with no
+        // watched member is never caught up.
         Instant started = clock.instant();
         Instant from = syncs.syncedAt(mailbox.getTenantId(), mailbox.getId())
                 .map(last -> last.minus(OVERLAP))

@@ -5,8 +5,6 @@ import io.palisade.core.mailbox.MailboxRepository;
 import io.palisade.core.mailbox.MailboxStatus;
 import io.palisade.core.queue.NewWork;
 import io.palisade.core.queue.WorkQueue;
-import io.palisade.core.tenant.Tenant;
-import io.palisade.core.tenant.TenantService;
 import io.palisade.core.work.WorkSignal;
 import io.palisade.m365.catchup.CatchUpProperties;
 import java.time.Clock;
@@ -33,7 +31,7 @@ public class ChatCatchUpRequests {
     private static final Logger LOG = LoggerFactory.getLogger(ChatCatchUpRequests.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final TenantService tenants;
+    private final ChatSyncStore syncs;
     private final MailboxRepository mailboxes;
     private final WorkQueue queue;
     private final WorkSignal workers;
@@ -41,13 +39,13 @@ public class ChatCatchUpRequests {
     private final Clock clock;
 
     public ChatCatchUpRequests(
-            TenantService tenants,
+            ChatSyncStore syncs,
             MailboxRepository mailboxes,
             WorkQueue queue,
             WorkSignal workers,
             CatchUpProperties properties,
             Clock clock) {
-        this.tenants = tenants;
+        this.syncs = syncs;
         this.mailboxes = mailboxes;
         this.queue = queue;
         this.workers = workers;
@@ -65,13 +63,16 @@ public class ChatCatchUpRequests {
         return added;
     }
 
-    /** One round for every watched Microsoft 365 mailbox of every tenant, in the current sweep period. */
+    /**
+     * One round for every watched Microsoft 365 mailbox of every tenant whose chats are watched, in the current sweep
+     * period.
+     */
     public int requestAll(String reason) {
         String period =
                 Long.toString(clock.millis() / properties.sweepInterval().toMillis());
         int added = 0;
-        for (Tenant tenant : tenants.all()) {
-            added += enqueue(tenant.getId(), "sweep", period);
+        for (UUID tenantId : syncs.tenantsWithChats()) {
+            added += enqueue(tenantId, "sweep", period);
         }
         if (added > 0) {
             workers.wake();

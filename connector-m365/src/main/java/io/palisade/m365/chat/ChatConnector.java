@@ -124,6 +124,7 @@ public class ChatConnector implements ChatRemediation {
      */
     @Override
     public void unhide(UUID tenantId, String chatId, String messageId) throws ConnectorException {
+        // Not yet confirmed against a real tenant: that Teams shows the message again for dlpAction None.
         policyViolation(tenantId, chatId, messageId, ChatMessagePolicyViolationDlpActionTypes.None);
     }
 

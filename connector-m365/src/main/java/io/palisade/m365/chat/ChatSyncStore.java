@@ -2,6 +2,7 @@ package io.palisade.m365.chat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -16,6 +17,17 @@ public class ChatSyncStore {
 
     public ChatSyncStore(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The tenants whose chats are watched: those with a chat subscription that Graph has not removed (a failed one
+     * counts, since its notifications are what catch-up makes up for). Across tenants, for the sweep.
+     */
+    public List<UUID> tenantsWithChats() {
+        return jdbc.queryForList(
+                "SELECT DISTINCT tenant_id FROM m365_subscriptions WHERE mailbox_id IS NULL AND status <> 'REMOVED'",
+                new MapSqlParameterSource(),
+                UUID.class);
     }
 
     public Optional<Instant> syncedAt(UUID tenantId, UUID mailboxId) {

@@ -31,7 +31,7 @@ public final class ChatWork {
      * are not downloaded twice).
      */
     public static String key(Target target, String changeType, Instant receivedAt) {
-        // Not yet: two edits within one minute coalesce; a file added by the second waits for a later edit.
+        // Not yet: two edits within one minute coalesce; a file added by the second waits for the next catch-up round.
         String base = "chat:" + target.chatId() + ":" + target.messageId();
         return "created".equals(changeType)
                 ? base

@@ -45,8 +45,12 @@ class ChatCatchUpTest extends M365IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ChatCatchUpRequests requests;
+
     static OnboardedTenant tenant;
     static String chatId;
+    static String chatSubscriptionId;
     Mailbox alice;
     Mailbox bob;
 
@@ -55,7 +59,9 @@ class ChatCatchUpTest extends M365IntegrationTest {
         synchronized (ChatCatchUpTest.class) {
             if (tenant == null) {
                 tenant = OnboardedTenant.create("teams-catch-up.example", null, onboarding, mailboxes);
-                subscriptions.subscribeTenantChats(tenant.tenant().getId());
+                chatSubscriptionId = subscriptions
+                        .subscribeTenantChats(tenant.tenant().getId())
+                        .subscriptionId();
                 chatId = SharedSimulator.control()
                         .createChat(
                                 tenant.sim().tenantId(),
@@ -113,6 +119,42 @@ class ChatCatchUpTest extends M365IntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(this::chatWorkFinished);
         ids.forEach(this::assertScannedOnce);
         assertThat(hidden(ids.getFirst())).isFalse();
+    }
+
+    @Test
+    void aLifecycleEventOfTheChatSubscriptionCatchesEveryMailboxUp() {
+        SharedSimulator.control().addFault(Fault.dropNotifications(1));
+        String missed = postClean(1).getFirst();
+
+        SharedSimulator.control()
+                .lifecycleEvent(tenant.sim().tenantId(), chatSubscriptionId, "reauthorizationRequired");
+
+        awaitScannedOnce(missed);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM work_items WHERE tenant_id = ? AND kind = ? AND idempotency_key LIKE ?",
+                        Integer.class,
+                        tenant.tenant().getId(),
+                        ChatCatchUpRequests.KIND,
+                        "chatcatchup:%:lifecycle:%"))
+                .as("one round per watched mailbox")
+                .isEqualTo(mailboxes
+                        .findByTenantIdAndStatusOrderByAddress(
+                                tenant.tenant().getId(), io.palisade.core.mailbox.MailboxStatus.ACTIVE)
+                        .size());
+    }
+
+    @Test
+    void theSweepAsksForOneRoundPerWatchedMailboxOfATenantWhoseChatsAreWatched() {
+        requests.requestAll("sweep");
+        requests.requestAll("sweep");
+
+        assertThat(jdbc.queryForList(
+                        "SELECT idempotency_key FROM work_items WHERE tenant_id = ? AND kind = ?"
+                                + " AND idempotency_key LIKE 'chatcatchup:%:sweep:%'",
+                        String.class, tenant.tenant().getId(), ChatCatchUpRequests.KIND))
+                .filteredOn(key -> key.startsWith("chatcatchup:" + alice.getId() + ":"))
+                .as("two sweeps in one period make one round")
+                .hasSizeBetween(1, 2);
     }
 
     private Mailbox mailbox(SimMailbox user) {
