@@ -7,7 +7,9 @@ import com.microsoft.graph.models.ChatMessageHostedContentCollectionResponse;
 import com.microsoft.graph.models.ChatMessagePolicyViolation;
 import com.microsoft.graph.models.ChatMessagePolicyViolationDlpActionTypes;
 import com.microsoft.graph.models.DriveItem;
+import io.palisade.core.chat.ChatRemediation;
 import io.palisade.core.connector.ConnectorException;
+import io.palisade.core.connector.Provider;
 import io.palisade.m365.graph.GraphErrors;
 import io.palisade.m365.graph.M365Tenants;
 import java.io.IOException;
@@ -25,10 +27,11 @@ import org.springframework.stereotype.Component;
 /**
  * Teams chat operations through the Graph SDK: read a chat message, download its files ({@code reference}
  * attachments through the shares API, hosted contents through {@code /$value}) within a size limit, and hide a
- * message by setting its {@code policyViolation} (platform-facts sections 4 and 5).
+ * message by setting its {@code policyViolation} (platform-facts sections 4 and 5), or show it again by setting its
+ * {@code dlpAction} to {@code none}.
  */
 @Component
-public class ChatConnector {
+public class ChatConnector implements ChatRemediation {
 
     private final M365Tenants tenants;
     private final long maxFileBytes;
@@ -103,13 +106,38 @@ public class ChatConnector {
                         .get()));
     }
 
+    @Override
+    public Provider provider() {
+        return Provider.M365;
+    }
+
     /** Hides the message from its readers: {@code policyViolation.dlpAction = BlockAccess}. */
+    @Override
     public void hide(UUID tenantId, String chatId, String messageId) throws ConnectorException {
+        policyViolation(tenantId, chatId, messageId, ChatMessagePolicyViolationDlpActionTypes.BlockAccess);
+    }
+
+    /**
+     * Shows the message again: {@code policyViolation.dlpAction = None}, the documented value for "no action". Graph
+     * documents no way to remove a policy violation (PATCHing it to null is not described, and {@code undoSoftDelete}
+     * undoes a user's deletion, with delegated permissions only).
+     */
+    @Override
+    public void unhide(UUID tenantId, String chatId, String messageId) throws ConnectorException {
+        // Not yet confirmed against a real tenant: that Teams shows the message again for dlpAction None.
+        policyViolation(tenantId, chatId, messageId, ChatMessagePolicyViolationDlpActionTypes.None);
+    }
+
+    private void policyViolation(
+            UUID tenantId, String chatId, String messageId, ChatMessagePolicyViolationDlpActionTypes action)
+            throws ConnectorException {
         ChatMessagePolicyViolation violation = new ChatMessagePolicyViolation();
-        violation.setDlpAction(EnumSet.of(ChatMessagePolicyViolationDlpActionTypes.BlockAccess));
+        violation.setDlpAction(EnumSet.of(action));
         ChatMessage patch = new ChatMessage();
         patch.setPolicyViolation(violation);
-        call("hide chat message", () -> request(tenantId, chatId, messageId).patch(patch));
+        call(
+                "set chat message policy violation",
+                () -> request(tenantId, chatId, messageId).patch(patch));
     }
 
     /** Whether Graph already shows the message as hidden. */

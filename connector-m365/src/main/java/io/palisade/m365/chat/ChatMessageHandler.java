@@ -3,8 +3,10 @@ package io.palisade.m365.chat;
 import com.microsoft.graph.models.ChatMessage;
 import com.microsoft.graph.models.ChatMessageAttachment;
 import io.palisade.core.chat.ChatFile;
-import io.palisade.core.chat.ChatFileResult;
 import io.palisade.core.chat.ChatFileScans;
+import io.palisade.core.chat.ChatLifecycle;
+import io.palisade.core.chat.ChatMessageFacts;
+import io.palisade.core.chat.FileScan;
 import io.palisade.core.connector.ConnectorException;
 import io.palisade.core.connector.MessageNotFoundException;
 import io.palisade.core.connector.Provider;
@@ -15,6 +17,10 @@ import io.palisade.core.work.PermanentWorkException;
 import io.palisade.core.work.RetryableWorkException;
 import io.palisade.core.work.WorkHandler;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +29,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Works a chat-message notification: fetches the message, scans each {@code reference} attachment and hosted content
- * as a chat file (each once, recorded by core), and hides the message when a file is malicious. A file over the size
- * limit is not downloaded; it is recorded as not scanned and logged. Every step may be repeated after a failure:
- * recorded files are not fetched again and hiding twice is harmless.
+ * Works a chat message named by a notification or a catch-up round: fetches it, scans each {@code reference}
+ * attachment and hosted content not scanned before as a chat file, and hands the results to core's
+ * {@link ChatLifecycle}, which records the verdict and lets the tenant's policy decide whether to hide the message
+ * (the hide itself runs on core's action workers). A file over the size limit is not downloaded; it is recorded as
+ * not scanned and logged. Every step may be repeated after a failure: files recorded before are not fetched again.
  */
 @Component
 public class ChatMessageHandler implements WorkHandler {
@@ -36,11 +43,14 @@ public class ChatMessageHandler implements WorkHandler {
 
     private final ChatConnector chats;
     private final ChatFileScans scans;
+    private final ChatLifecycle lifecycle;
     private final MailboxRepository mailboxes;
 
-    public ChatMessageHandler(ChatConnector chats, ChatFileScans scans, MailboxRepository mailboxes) {
+    public ChatMessageHandler(
+            ChatConnector chats, ChatFileScans scans, ChatLifecycle lifecycle, MailboxRepository mailboxes) {
         this.chats = chats;
         this.scans = scans;
+        this.lifecycle = lifecycle;
         this.mailboxes = mailboxes;
     }
 
@@ -62,8 +72,8 @@ public class ChatMessageHandler implements WorkHandler {
                 return;
             }
             String sender = sender(tenantId, message);
-            int files = 0;
-            boolean malicious = false;
+            List<ChatFile> files = new ArrayList<>();
+            List<FileScan> fresh = new ArrayList<>();
             if (message.getAttachments() != null) {
                 for (ChatMessageAttachment attachment : message.getAttachments()) {
                     if ("reference".equals(attachment.getContentType()) && attachment.getContentUrl() != null) {
@@ -74,23 +84,27 @@ public class ChatMessageHandler implements WorkHandler {
                                 "attachment:" + attachment.getId(),
                                 attachment.getName(),
                                 sender);
-                        malicious |= reference(file, attachment.getContentUrl()).malicious();
-                        files++;
+                        files.add(file);
+                        if (scans.find(file).isEmpty()) {
+                            fresh.add(reference(file, attachment.getContentUrl()));
+                        }
                     }
                 }
             }
             for (String hostedId : chats.hostedContentIds(tenantId, chatId, messageId)) {
                 ChatFile file = new ChatFile(tenantId, chatId, messageId, "hosted:" + hostedId, "", sender);
-                malicious |= hosted(file, hostedId).malicious();
-                files++;
+                files.add(file);
+                if (scans.find(file).isEmpty()) {
+                    fresh.add(hosted(file, hostedId));
+                }
             }
-            if (malicious) {
-                // Not yet: the hide bypasses core's action policy and outbox, so it has no audit entry or release.
-                chats.hide(tenantId, chatId, messageId);
-                LOG.info("event=chat_message_hidden tenant={} files={}", tenantId, files);
-            } else {
-                LOG.info("event=chat_message_scanned tenant={} files={} malicious=false", tenantId, files);
-            }
+            var verdict = lifecycle.record(facts(tenantId, chatId, messageId, sender, message, files.size()), fresh);
+            LOG.info(
+                    "event=chat_message_scanned tenant={} files={} new_files={} level={}",
+                    tenantId,
+                    files.size(),
+                    fresh.size(),
+                    verdict.map(v -> v.level().name()).orElse("unchanged"));
         } catch (MessageNotFoundException e) {
             LOG.info("event=chat_message_gone tenant={}", tenantId);
         } catch (ConnectorException e) {
@@ -101,11 +115,25 @@ public class ChatMessageHandler implements WorkHandler {
         }
     }
 
-    private ChatFileResult reference(ChatFile file, String contentUrl) throws ConnectorException {
-        var known = scans.find(file);
-        if (known.isPresent()) {
-            return known.get();
-        }
+    private static ChatMessageFacts facts(
+            UUID tenantId, String chatId, String messageId, String sender, ChatMessage message, int files) {
+        Instant posted = instant(message.getCreatedDateTime(), Instant.EPOCH);
+        return new ChatMessageFacts(
+                tenantId,
+                Provider.M365,
+                chatId,
+                messageId,
+                sender,
+                files,
+                posted,
+                instant(message.getLastModifiedDateTime(), posted));
+    }
+
+    private static Instant instant(OffsetDateTime time, Instant otherwise) {
+        return time == null ? otherwise : time.toInstant();
+    }
+
+    private FileScan reference(ChatFile file, String contentUrl) throws ConnectorException {
         try {
             return scanOrRecord(file, chats.referenceFile(file.tenantId(), contentUrl));
         } catch (MessageNotFoundException e) {
@@ -114,15 +142,11 @@ public class ChatMessageHandler implements WorkHandler {
         }
     }
 
-    private ChatFileResult hosted(ChatFile file, String hostedId) throws ConnectorException {
-        var known = scans.find(file);
-        if (known.isPresent()) {
-            return known.get();
-        }
+    private FileScan hosted(ChatFile file, String hostedId) throws ConnectorException {
         return scanOrRecord(file, chats.hostedContent(file.tenantId(), file.chatId(), file.messageId(), hostedId));
     }
 
-    private ChatFileResult scanOrRecord(ChatFile file, ChatConnector.Download download) {
+    private FileScan scanOrRecord(ChatFile file, ChatConnector.Download download) {
         if (download.tooLarge()) {
             return scans.notScanned(file, download.size(), "too_large_over_" + chats.maxFileBytes() + "_bytes");
         }

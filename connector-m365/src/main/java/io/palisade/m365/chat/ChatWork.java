@@ -31,12 +31,23 @@ public final class ChatWork {
      * are not downloaded twice).
      */
     public static String key(Target target, String changeType, Instant receivedAt) {
-        // Not yet: two edits within one minute coalesce; a file added by the second waits for a later edit.
+        // Not yet: two edits within one minute coalesce; a file added by the second waits for the next catch-up round.
         String base = "chat:" + target.chatId() + ":" + target.messageId();
         return "created".equals(changeType)
                 ? base
                 : base + ":updated:"
                         + receivedAt.truncatedTo(ChronoUnit.MINUTES).getEpochSecond();
+    }
+
+    /**
+     * The idempotency key of a message found by a catch-up round. A message never edited gets its creation's key, so
+     * a notification and a round make one item; an edited one is keyed by its modification time, so each version is
+     * worked once however many rounds and members' listings see it.
+     */
+    public static String catchUpKey(Target target, Instant created, Instant lastModified) {
+        String base = "chat:" + target.chatId() + ":" + target.messageId();
+        long modified = lastModified.toEpochMilli();
+        return created == null || modified <= created.toEpochMilli() ? base : base + ":modified:" + modified;
     }
 
     /** The payload {@link ChatMessageHandler} reads. */

@@ -6,6 +6,7 @@ import io.palisade.core.work.PermanentWorkException;
 import io.palisade.core.work.RetryableWorkException;
 import io.palisade.core.work.WorkHandler;
 import io.palisade.m365.catchup.CatchUpRequests;
+import io.palisade.m365.chat.ChatCatchUpRequests;
 import io.palisade.m365.notify.NotificationIntake;
 import java.time.Duration;
 import java.util.List;
@@ -29,11 +30,17 @@ public class LifecycleHandler implements WorkHandler {
     private final SubscriptionStore store;
     private final SubscriptionManager subscriptions;
     private final CatchUpRequests catchUp;
+    private final ChatCatchUpRequests chatCatchUp;
 
-    public LifecycleHandler(SubscriptionStore store, SubscriptionManager subscriptions, CatchUpRequests catchUp) {
+    public LifecycleHandler(
+            SubscriptionStore store,
+            SubscriptionManager subscriptions,
+            CatchUpRequests catchUp,
+            ChatCatchUpRequests chatCatchUp) {
         this.store = store;
         this.subscriptions = subscriptions;
         this.catchUp = catchUp;
+        this.chatCatchUp = chatCatchUp;
     }
 
     /** A retried item finds the old row already REMOVED and its replacement made: nothing to re-create. */
@@ -74,9 +81,11 @@ public class LifecycleHandler implements WorkHandler {
             throw new RetryableWorkException(e.getMessage(), e.retryAfter().orElse(Duration.ZERO), e);
         }
         if (record.mailboxId() != null) {
-            // Not yet: chat subscriptions have no delta catch-up; chat messages sent while one was removed are missed.
             catchUp.request(
                     item.tenantId(), record.mailboxId(), "lifecycle", item.id().toString());
+        } else {
+            // The tenant's chat subscription: every watched mailbox's chats are caught up.
+            chatCatchUp.requestTenant(item.tenantId(), "lifecycle", item.id().toString());
         }
         LOG.info(
                 "event=m365_lifecycle_handled tenant={} subscription={} lifecycle_event={}",

@@ -8,8 +8,11 @@ import io.palisade.detection.api.Verdict;
 import io.palisade.detection.engine.DefaultScanner;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +25,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Core's entry point for files shared in chats: scans a file as {@link ScanInput.ChatFile} with the tenant's scan
- * context and keeps what was scanned and its verdict in {@code chat_file_scans}. A file already recorded is not
- * scanned again, so a repeated notification costs one lookup.
+ * context, and keeps what was scanned and its verdict in {@code chat_file_scans}. A scan is not recorded here:
+ * {@link ChatLifecycle} records the files of a message with the message's verdict, so a file recorded always has a
+ * verdict of its message. A file already recorded is not scanned again, so a repeated notification costs one lookup.
  */
 @Service
 public class ChatFileScans {
@@ -54,37 +58,57 @@ public class ChatFileScans {
     public Optional<ChatFileResult> find(ChatFile file) {
         List<ChatFileResult> rows = jdbc.query(
                 """
-                SELECT status, level, reason FROM chat_file_scans
+                SELECT status, level, score, signals, reason FROM chat_file_scans
                 WHERE tenant_id = :tenant AND chat_id = :chat AND message_id = :message AND file_ref = :ref
                 """,
                 key(file),
                 (rs, n) -> new ChatFileResult(
                         "SCANNED".equals(rs.getString("status")),
                         Optional.ofNullable(rs.getString("level")).map(RiskLevel::valueOf),
+                        rs.getInt("score"),
+                        names(rs.getArray("signals")),
                         Optional.ofNullable(rs.getString("reason"))));
         return rows.stream().findFirst();
     }
 
-    /** Scans the file's bytes and records the verdict; a file recorded before keeps its first result. */
-    public ChatFileResult scan(ChatFile file, byte[] bytes) {
-        Optional<ChatFileResult> known = find(file);
-        if (known.isPresent()) {
-            return known.get();
-        }
+    /** Every recorded file of one chat message of the tenant, oldest first. */
+    public List<RecordedFile> ofMessage(UUID tenantId, String chatId, String messageId) {
+        return jdbc.query(
+                """
+                SELECT file_ref, file_name, size_bytes, status, level, score, signals, reason, scanned_at
+                FROM chat_file_scans WHERE tenant_id = :tenant AND chat_id = :chat AND message_id = :message
+                ORDER BY scanned_at, file_ref
+                """,
+                new MapSqlParameterSource()
+                        .addValue("tenant", tenantId)
+                        .addValue("chat", chatId)
+                        .addValue("message", messageId),
+                (rs, n) -> new RecordedFile(
+                        rs.getString("file_ref"),
+                        rs.getString("file_name"),
+                        rs.getLong("size_bytes"),
+                        new ChatFileResult(
+                                "SCANNED".equals(rs.getString("status")),
+                                Optional.ofNullable(rs.getString("level")).map(RiskLevel::valueOf),
+                                rs.getInt("score"),
+                                names(rs.getArray("signals")),
+                                Optional.ofNullable(rs.getString("reason"))),
+                        rs.getTimestamp("scanned_at").toInstant()));
+    }
+
+    /**
+     * A recorded file of a message.
+     *
+     * @param fileRef what the file is within the message, e.g. {@code attachment:{id}}
+     * @param name the file name as posted, may be empty
+     */
+    public record RecordedFile(
+            String fileRef, String name, long sizeBytes, ChatFileResult result, java.time.Instant scannedAt) {}
+
+    /** Scans the file's bytes; the result is recorded by {@link ChatLifecycle#record}. */
+    public FileScan scan(ChatFile file, byte[] bytes) {
         Verdict verdict = scanner.scan(
                 new ScanInput.ChatFile(bytes, file.name(), file.sender()), contexts.forTenant(file.tenantId()));
-        String[] signals =
-                verdict.signals().stream().map(Signal::name).distinct().toArray(String[]::new);
-        MapSqlParameterSource row = key(file)
-                .addValue("size", bytes.length)
-                .addValue("sha256", sha256(bytes))
-                .addValue("status", "SCANNED")
-                .addValue("level", verdict.level().name())
-                .addValue("score", verdict.score())
-                .addValue("signals", "{" + String.join(",", signals) + "}")
-                .addValue("engine", verdict.engineVersion())
-                .addValue("reason", null);
-        insert(row);
         LOG.info(
                 "event=chat_file_scanned tenant={} file_ref={} level={} score={} bytes={}",
                 file.tenantId(),
@@ -92,32 +116,42 @@ public class ChatFileScans {
                 verdict.level(),
                 verdict.score(),
                 bytes.length);
-        return new ChatFileResult(true, Optional.of(verdict.level()), Optional.empty());
+        return new FileScan(file, verdict, bytes.length, sha256(bytes), null);
     }
 
-    /** Records that the file was not scanned and why (e.g. over the size limit), so it stays visible. */
-    public ChatFileResult notScanned(ChatFile file, long sizeBytes, String reason) {
-        MapSqlParameterSource row = key(file)
-                .addValue("size", Math.max(0, sizeBytes))
-                .addValue("sha256", null)
-                .addValue("status", "NOT_SCANNED")
-                .addValue("level", null)
-                .addValue("score", null)
-                .addValue("signals", "{}")
-                .addValue("engine", null)
-                .addValue("reason", reason);
-        insert(row);
+    /** A file that was not scanned and why (e.g. over the size limit), so that it stays visible once recorded. */
+    public FileScan notScanned(ChatFile file, long sizeBytes, String reason) {
         LOG.warn(
                 "event=chat_file_not_scanned tenant={} file_ref={} reason={} bytes={}",
                 file.tenantId(),
                 file.fileRef(),
                 reason,
                 sizeBytes);
-        return new ChatFileResult(false, Optional.empty(), Optional.of(reason));
+        return new FileScan(file, null, sizeBytes, null, reason);
     }
 
-    private void insert(MapSqlParameterSource row) {
-        jdbc.update(INSERT, row.addValue("id", UUID.randomUUID()).addValue("at", Timestamp.from(clock.instant())));
+    /** Records a file; returns false when it was recorded before (by a concurrent worker), which keeps its row. */
+    boolean save(FileScan scan) {
+        Verdict verdict = scan.verdict();
+        String[] signals = verdict == null
+                ? new String[0]
+                : verdict.signals().stream().map(Signal::name).distinct().toArray(String[]::new);
+        MapSqlParameterSource row = key(scan.file())
+                .addValue("size", scan.sizeBytes())
+                .addValue("sha256", scan.sha256())
+                .addValue("status", scan.scanned() ? "SCANNED" : "NOT_SCANNED")
+                .addValue("level", verdict == null ? null : verdict.level().name())
+                .addValue("score", verdict == null ? null : verdict.score())
+                .addValue("signals", "{" + String.join(",", signals) + "}")
+                .addValue("engine", verdict == null ? null : verdict.engineVersion())
+                .addValue("reason", scan.reason())
+                .addValue("id", UUID.randomUUID())
+                .addValue("at", Timestamp.from(clock.instant()));
+        return jdbc.update(INSERT, row) == 1;
+    }
+
+    private static List<String> names(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
     private static MapSqlParameterSource key(ChatFile file) {

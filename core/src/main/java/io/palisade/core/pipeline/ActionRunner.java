@@ -71,6 +71,7 @@ class ActionRunner {
                 yield new Outcome(null, item.getFolder(), null, null);
             }
             case NOTIFY_ADMINS -> Outcome.skipped("admin notifications are not sent yet");
+            case HIDE, UNHIDE -> Outcome.skipped("chat actions run on the chat action executor");
         };
     }
 

@@ -68,20 +68,38 @@ final class TeamsApi {
         return Response.json(200, Json.write(body));
     }
 
+    /**
+     * A chat's messages, newest first. As chat-list-messages documents, {@code $filter} on lastModifiedDateTime
+     * ({@code gt}, {@code lt}) applies only with {@code $orderby=lastModifiedDateTime desc}; otherwise it is ignored.
+     */
     Response messages(Request request) {
         GraphSupport.require(request, Roles.CHAT_READ);
         Tenant tenant = support.tenant(request);
         List<ChatMessage> all = chat(request, tenant).messages().reversed();
+        String orderBy = request.query("$orderby");
+        if (orderBy != null && orderBy.trim().toLowerCase(java.util.Locale.ROOT).startsWith("lastmodifieddatetime")) {
+            all = ModifiedFilter.parse(request.query("$filter")).apply(all).stream()
+                    .sorted(java.util.Comparator.comparing(ChatMessage::lastModified)
+                            .reversed())
+                    .toList();
+        }
         return page(request, all, "/$metadata#chats('" + request.param("chat") + "')/messages");
     }
 
-    /** {@code /users/{id}/chats/getAllMessages}: every message of every chat the user is in. */
+    /**
+     * {@code /users/{id}/chats/getAllMessages}: every message of every chat the user is in, oldest first, narrowed by
+     * a {@code $filter} date range on lastModifiedDateTime ({@code gt}, {@code lt}, joined by {@code and}) as
+     * chats-getallmessages documents.
+     */
     Response allMessagesOfUser(Request request) {
         GraphSupport.require(request, Roles.CHAT_READ);
         Tenant tenant = support.tenant(request);
         Mailbox mailbox = support.mailbox(request);
         List<ChatMessage> all = tenant.teams().allMessages(tenant.teams().chatsOf(mailbox.id()));
-        return page(request, all, "/$metadata#Collection(chatMessage)");
+        return page(
+                request,
+                ModifiedFilter.parse(request.query("$filter")).apply(all),
+                "/$metadata#Collection(chatMessage)");
     }
 
     private static Response page(Request request, List<ChatMessage> all, String context) {

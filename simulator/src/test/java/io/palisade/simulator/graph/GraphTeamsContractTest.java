@@ -222,6 +222,80 @@ class GraphTeamsContractTest {
     }
 
     @Test
+    void aPolicyViolationOfNoneShowsAHiddenMessageAgain() {
+        String chatId = chatOfAliceAndBob("Released");
+        String messageId = postWithFileAndImage(chatId).get("id").asString();
+        var request = graph.chats().byChatId(chatId).messages().byChatMessageId(messageId);
+        OffsetDateTime posted = request.get().getLastModifiedDateTime();
+
+        request.patch(violation(ChatMessagePolicyViolationDlpActionTypes.BlockAccess));
+        request.patch(violation(ChatMessagePolicyViolationDlpActionTypes.None));
+
+        ChatMessage read = request.get();
+        assertThat(read.getPolicyViolation().getDlpAction())
+                .containsExactly(ChatMessagePolicyViolationDlpActionTypes.None);
+        assertThat(read.getLastModifiedDateTime()).isAfterOrEqualTo(posted);
+        assertThat(sim.control()
+                        .chatMessage(tenant.tenantId(), chatId, messageId)
+                        .at("/policyViolation/dlpAction")
+                        .asString())
+                .isEqualTo("none");
+    }
+
+    @Test
+    void getAllMessagesNarrowsToAModificationDateRange() {
+        String chatId = chatOfAliceAndBob("Catch-up");
+        var first = graph.chats()
+                .byChatId(chatId)
+                .messages()
+                .byChatMessageId(postWithFileAndImage(chatId).get("id").asString())
+                .get();
+        String second = postWithFileAndImage(chatId).get("id").asString();
+        String third = postWithFileAndImage(chatId).get("id").asString();
+        var thirdModified = graph.chats()
+                .byChatId(chatId)
+                .messages()
+                .byChatMessageId(third)
+                .get()
+                .getLastModifiedDateTime();
+        String after = first.getLastModifiedDateTime().toInstant().toString();
+
+        var since = graph.users().byUserId(bob.id()).chats().getAllMessages().get(r -> {
+            r.queryParameters.filter = "lastModifiedDateTime gt " + after;
+        });
+        var between = graph.users().byUserId(bob.id()).chats().getAllMessages().get(r -> {
+            r.queryParameters.filter =
+                    "lastModifiedDateTime gt " + after + " and lastModifiedDateTime lt " + thirdModified.toInstant();
+        });
+
+        assertThat(since.getValue()).extracting(ChatMessage::getId).containsExactly(second, third);
+        assertThat(between.getValue()).extracting(ChatMessage::getId).containsExactly(second);
+        assertThat(since.getValue()).extracting(ChatMessage::getChatId).containsOnly(chatId);
+    }
+
+    @Test
+    void getAllMessagesRefusesAFilterItDoesNotSupport() {
+        assertThatThrownBy(() -> graph.users()
+                        .byUserId(bob.id())
+                        .chats()
+                        .getAllMessages()
+                        .get(r -> {
+                            r.queryParameters.filter = "subject eq 'x'";
+                        }))
+                .isInstanceOfSatisfying(
+                        ODataError.class,
+                        e -> assertThat(e.getResponseStatusCode()).isEqualTo(400));
+    }
+
+    private static ChatMessage violation(ChatMessagePolicyViolationDlpActionTypes action) {
+        ChatMessagePolicyViolation violation = new ChatMessagePolicyViolation();
+        violation.setDlpAction(EnumSet.of(action));
+        ChatMessage patch = new ChatMessage();
+        patch.setPolicyViolation(violation);
+        return patch;
+    }
+
+    @Test
     void theDocumentedPolicyViolationPayloadIsAcceptedAsSent() throws Exception {
         String chatId = chatOfAliceAndBob("Documented clawback");
         String messageId = postWithFileAndImage(chatId).get("id").asString();
