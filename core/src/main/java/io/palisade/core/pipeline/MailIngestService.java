@@ -5,6 +5,8 @@ import io.palisade.core.mail.MailItem;
 import io.palisade.core.mail.MailItemRepository;
 import io.palisade.core.mailbox.Mailbox;
 import io.palisade.core.mailbox.MailboxRepository;
+import io.palisade.core.queue.WorkQueue;
+import io.palisade.core.reevaluation.RescanHandler;
 import io.palisade.core.scan.TenantScanContexts;
 import io.palisade.core.verdict.VerdictCause;
 import io.palisade.core.verdict.VerdictService;
@@ -15,7 +17,10 @@ import io.palisade.detection.api.ScanInput;
 import io.palisade.detection.api.Verdict;
 import io.palisade.detection.engine.DefaultScanner;
 import io.palisade.detection.engine.ScanReport;
+import io.palisade.detection.parse.ParseIssue;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +37,8 @@ public class MailIngestService {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailIngestService.class);
     private static final String ENGINE_ACTOR = "engine";
+    private static final String TIME_BUDGET_SIGNAL = ParseIssue.Kind.TIME_BUDGET.signal();
+    static final String INCOMPLETE_SCAN_REASON = "scan ran out of time";
 
     private final MailboxRepository mailboxes;
     private final MailItemRepository mailItems;
@@ -44,6 +51,9 @@ public class MailIngestService {
     private final WorkSignal workers;
     private final MailActionRepository actionHistory;
     private final JdbcTemplate jdbc;
+    private final WorkQueue queue;
+    private final PipelineProperties pipeline;
+    private final Clock clock;
 
     public MailIngestService(
             MailboxRepository mailboxes,
@@ -56,7 +66,10 @@ public class MailIngestService {
             ActionOutbox outbox,
             WorkSignal workers,
             MailActionRepository actionHistory,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc,
+            WorkQueue queue,
+            PipelineProperties pipeline,
+            Clock clock) {
         this.mailboxes = mailboxes;
         this.mailItems = mailItems;
         this.verdicts = verdicts;
@@ -68,6 +81,9 @@ public class MailIngestService {
         this.workers = workers;
         this.actionHistory = actionHistory;
         this.jdbc = jdbc;
+        this.queue = queue;
+        this.pipeline = pipeline;
+        this.clock = clock;
     }
 
     /**
@@ -100,6 +116,9 @@ public class MailIngestService {
                 version.getId(),
                 policy.actionsFor(item, verdict.level()),
                 ENGINE_ACTOR);
+        if (ranOutOfTime(verdict)) {
+            scheduleCompleteScan(request.tenantId(), item.getId());
+        }
         LOG.info(
                 "event=message_ingested tenant={} mail_item={} level={} score={} actions={}",
                 request.tenantId(),
@@ -111,6 +130,30 @@ public class MailIngestService {
             workers.wake();
         }
         return new IngestOutcome(item.getId(), verdict.level(), false);
+    }
+
+    private static boolean ranOutOfTime(Verdict verdict) {
+        return verdict.signals().stream().anyMatch(s -> TIME_BUDGET_SIGNAL.equals(s.name()));
+    }
+
+    /**
+     * A scan that ran out of its time budget skipped stages, so its verdict may be too low: most often the machine
+     * was busy, not the message hostile. The message is scanned once more a little later (a re-scan records a new
+     * verdict version only when the level changes); a message that runs out of time again keeps that verdict.
+     */
+    private void scheduleCompleteScan(UUID tenantId, UUID mailItemId) {
+        String payload = "{\"mailItemId\":\"" + mailItemId + "\",\"reason\":\"" + INCOMPLETE_SCAN_REASON + "\"}";
+        queue.enqueueAt(
+                tenantId,
+                RescanHandler.KIND,
+                INCOMPLETE_SCAN_REASON + ":" + mailItemId,
+                payload,
+                clock.instant().plus(pipeline.incompleteRescanDelay()));
+        LOG.info(
+                "event=incomplete_scan_rescheduled tenant={} mail_item={} delay_s={}",
+                tenantId,
+                mailItemId,
+                pipeline.incompleteRescanDelay().toSeconds());
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.palisade.core.scan;
 
 import io.palisade.core.crypto.TenantKeys;
+import io.palisade.core.pipeline.PipelineProperties;
 import io.palisade.detection.analysis.Analyzer;
 import io.palisade.detection.analysis.Analyzers;
 import io.palisade.detection.analysis.banner.HmacBannerMarkers;
 import io.palisade.detection.engine.DefaultScanner;
+import io.palisade.detection.parse.ParseLimits;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,9 +25,10 @@ public class DetectionConfiguration {
     public static final String BANNER_MARKER_KEY = "banner-marker";
 
     @Bean
-    DefaultScanner scanner(TenantKeys keys) {
+    DefaultScanner scanner(TenantKeys keys, PipelineProperties pipeline) {
         List<Analyzer> layers = Analyzers.defaults(new HmacBannerMarkers(tenant -> bannerKey(keys, tenant)));
         return DefaultScanner.builder()
+                .limits(ParseLimits.defaults().withTimeBudget(pipeline.scanTimeBudget()))
                 .prefilter(layers.subList(0, 1))
                 .analyzers(layers.subList(1, layers.size()))
                 .build();
