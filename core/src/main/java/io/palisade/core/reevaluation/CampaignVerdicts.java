@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,8 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * chunks are still written, and no transaction grows with the campaign.
  *
  * <p>The decision is stored first ({@code campaign_verdicts}) with a cursor that each chunk advances in its own
- * transaction: a restart resumes after the last member done, and no member is written twice. A work item that
- * falls due {@link #RESUME_AFTER} later finishes a decision whose caller died. Decisions on one campaign are
+ * transaction: a restart resumes after the last member done, and no member is written twice. A work item, due
+ * the resume delay after the caller's last chunk, finishes a decision whose caller died. Decisions on one campaign are
  * applied one after the other, in the order they were made: whoever advances a campaign (the caller, or a worker
  * resuming) first finishes the oldest open decision, under the campaign's row lock.
  */
@@ -47,16 +48,13 @@ public class CampaignVerdicts implements WorkHandler {
     /** Work-item kind that finishes a decision whose caller stopped before the last chunk. */
     public static final String KIND = "campaign.verdict";
 
-    /** How long a decision is left to its caller before a worker takes it over. */
-    static final Duration RESUME_AFTER = Duration.ofSeconds(30);
+    // How long a worker finishing a decision holds it past each chunk.
+    private static final Duration LEASE = Duration.ofMinutes(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(CampaignVerdicts.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<Signal>> SIGNALS = new TypeReference<>() {};
     private static final TypeReference<Map<ActionKind, UUID>> CLAWBACKS = new TypeReference<>() {};
-    // Members per transaction: small enough that the first copies move within a second, large enough that a
-    // campaign of ten thousand copies takes twenty rounds of a few batched statements.
-    private static final int CHUNK = 500;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -64,14 +62,30 @@ public class CampaignVerdicts implements WorkHandler {
     private final AuditLog audit;
     private final WorkQueue queue;
     private final Clock clock;
+    private final int chunk;
+    private final Duration resumeAfter;
 
+    /**
+     * @param chunk members per transaction ({@code palisade.campaigns.verdict-chunk}, 500): small enough that the
+     *     first copies move within a second, large enough that ten thousand copies take twenty rounds of a few
+     *     batched statements
+     * @param resumeAfter how long a decision is left to its caller, after its last chunk, before a worker takes it
+     *     over ({@code palisade.campaigns.resume-after}, 30 s)
+     */
     public CampaignVerdicts(
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
             Reevaluator reevaluator,
             AuditLog audit,
             WorkQueue queue,
-            Clock clock) {
+            Clock clock,
+            @Value("${palisade.campaigns.verdict-chunk:500}") int chunk,
+            @Value("${palisade.campaigns.resume-after:30s}") Duration resumeAfter) {
+        if (chunk < 1) {
+            throw new IllegalArgumentException("palisade.campaigns.verdict-chunk must be at least 1, got " + chunk);
+        }
+        this.chunk = chunk;
+        this.resumeAfter = resumeAfter;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.reevaluator = reevaluator;
@@ -90,11 +104,11 @@ public class CampaignVerdicts implements WorkHandler {
      * @throws NoSuchElementException if the tenant has no such campaign
      */
     public Reevaluator.Outcome decide(UUID tenantId, UUID campaignId, Verdict verdict, String analyst, String reason) {
-        UUID decision = transactions.execute(status -> open(tenantId, campaignId, verdict, analyst, reason));
+        UUID decision = open(tenantId, campaignId, verdict, analyst, reason);
         List<VerdictVersion> versions = new ArrayList<>();
         Step step;
         do {
-            step = transactions.execute(status -> advance(tenantId, campaignId, decision));
+            step = next(tenantId, campaignId, decision);
             if (decision.equals(step.decision())) {
                 versions.addAll(step.versions());
             }
@@ -103,13 +117,35 @@ public class CampaignVerdicts implements WorkHandler {
     }
 
     /**
-     * Records a decision on a campaign and the work that finishes it should its caller stop, in one transaction.
-     * {@link #advance} then applies it chunk by chunk.
+     * Applies the next chunk, in a transaction of its own: of the campaign's oldest open decision (which is {@code
+     * decision} or one made before it), the next members after its cursor.
+     *
+     * @return whether {@code decision} is finished now
+     */
+    public boolean applyNextChunk(UUID tenantId, UUID campaignId, UUID decision) {
+        return next(tenantId, campaignId, decision).untilFinished();
+    }
+
+    private Step next(UUID tenantId, UUID campaignId, UUID decision) {
+        return transactions.execute(status -> {
+            // Still here: the watchdog that would take the decision over waits a while longer.
+            queue.postpone(tenantId, KIND, decision.toString(), clock.instant().plus(resumeAfter));
+            return advance(tenantId, campaignId, decision);
+        });
+    }
+
+    /**
+     * Records a decision on a campaign and the work that finishes it should its caller stop, in one transaction of
+     * its own. {@link #applyNextChunk} then applies it; the workers do if nobody does within the resume delay.
      *
      * @return the decision's id
      * @throws NoSuchElementException if the tenant has no such campaign
      */
-    UUID open(UUID tenantId, UUID campaignId, Verdict verdict, String analyst, String reason) {
+    public UUID open(UUID tenantId, UUID campaignId, Verdict verdict, String analyst, String reason) {
+        return transactions.execute(status -> record(tenantId, campaignId, verdict, analyst, reason));
+    }
+
+    private UUID record(UUID tenantId, UUID campaignId, Verdict verdict, String analyst, String reason) {
         lockCampaign(tenantId, campaignId);
         audit.record(tenantId, analyst, "verdict.set", "campaign:" + campaignId, verdict.level() + ": " + reason);
         UUID id = UUID.randomUUID();
@@ -133,7 +169,7 @@ public class CampaignVerdicts implements WorkHandler {
                         .put("decisionId", id.toString())
                         .put("campaignId", campaignId.toString())
                         .toString(),
-                clock.instant().plus(RESUME_AFTER));
+                clock.instant().plus(resumeAfter));
         LOG.info(
                 "event=campaign_verdict_opened tenant={} campaign={} decision={} level={}",
                 tenantId,
@@ -149,7 +185,7 @@ public class CampaignVerdicts implements WorkHandler {
      *
      * @param until the decision the caller waits for
      */
-    Step advance(UUID tenantId, UUID campaignId, UUID until) {
+    private Step advance(UUID tenantId, UUID campaignId, UUID until) {
         lockCampaign(tenantId, campaignId);
         Optional<Decision> oldest = isOpen(tenantId, until) ? oldestOpen(tenantId, campaignId) : Optional.empty();
         if (oldest.isEmpty()) {
@@ -169,7 +205,7 @@ public class CampaignVerdicts implements WorkHandler {
         Map<ActionKind, UUID> clawbacks = new EnumMap<>(ActionKind.class);
         clawbacks.putAll(decision.clawbacks());
         clawbacks.putAll(outcome.clawbacks());
-        boolean last = members.size() < CHUNK;
+        boolean last = members.size() < chunk;
         jdbc.update(
                 "UPDATE campaign_verdicts SET cursor_item = ?, items_done = items_done + ?,"
                         + " clawbacks = CAST(? AS jsonb), finished_at = ? WHERE tenant_id = ? AND id = ?",
@@ -204,6 +240,7 @@ public class CampaignVerdicts implements WorkHandler {
         Step step;
         do {
             step = transactions.execute(status -> advance(work.tenantId(), campaignId, decision));
+            queue.extendLease(work.id(), work.leaseToken(), LEASE);
         } while (!step.untilFinished());
     }
 
@@ -230,7 +267,7 @@ public class CampaignVerdicts implements WorkHandler {
         String members = "SELECT mail_item_id FROM campaign_members WHERE tenant_id = ? AND campaign_id = ?";
         if (after == null) {
             return jdbc.queryForList(
-                    members + " ORDER BY mail_item_id LIMIT ?", UUID.class, tenantId, campaignId, CHUNK);
+                    members + " ORDER BY mail_item_id LIMIT ?", UUID.class, tenantId, campaignId, chunk);
         }
         return jdbc.queryForList(
                 members + " AND mail_item_id > ? ORDER BY mail_item_id LIMIT ?",
@@ -238,7 +275,7 @@ public class CampaignVerdicts implements WorkHandler {
                 tenantId,
                 campaignId,
                 after,
-                CHUNK);
+                chunk);
     }
 
     private boolean isOpen(UUID tenantId, UUID decision) {
