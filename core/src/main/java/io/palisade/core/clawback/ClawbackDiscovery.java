@@ -22,7 +22,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -139,18 +142,26 @@ public class ClawbackDiscovery implements WorkHandler {
             String internetMessageId,
             List<Found> found) {
         // Plain SQL, not entities: a managed entity loaded here would hide the id and folder a worker saves meanwhile.
-        List<UUID> knownMailboxes = jdbc.queryForList(
+        Set<UUID> knownMailboxes = new HashSet<>(jdbc.queryForList(
                 "SELECT mailbox_id FROM mail_items WHERE tenant_id = ? AND internet_message_id = ?",
                 UUID.class,
                 tenantId,
-                internetMessageId);
+                internetMessageId));
         if (knownMailboxes.isEmpty()) {
             return 0;
         }
+        // One query for the watched mailboxes instead of one per copy found (a campaign finds thousands).
+        Map<String, Mailbox> active = new HashMap<>();
+        mailboxes
+                .findByTenantIdAndStatusOrderByAddress(tenantId, MailboxStatus.ACTIVE)
+                .forEach(m -> active.put(m.getProvider() + "/" + m.getProviderMailboxId(), m));
         int added = 0;
         for (Found copy : found) {
-            Optional<Mailbox> mailbox = mailboxes.findByTenantIdAndProviderAndProviderMailboxId(
-                    tenantId, copy.provider(), copy.copy().providerMailboxId());
+            Mailbox known = active.get(copy.provider() + "/" + copy.copy().providerMailboxId());
+            Optional<Mailbox> mailbox = known != null
+                    ? Optional.of(known)
+                    : mailboxes.findByTenantIdAndProviderAndProviderMailboxId(
+                            tenantId, copy.provider(), copy.copy().providerMailboxId());
             if (mailbox.isEmpty() || knownMailboxes.contains(mailbox.get().getId())) {
                 // Not watched, or a copy we track already (perhaps under the id a move is giving it right now).
                 continue;

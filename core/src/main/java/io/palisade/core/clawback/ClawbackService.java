@@ -1,25 +1,21 @@
 package io.palisade.core.clawback;
 
 import io.palisade.core.action.ActionKind;
-import io.palisade.core.action.ActionStatus;
-import io.palisade.core.action.MailAction;
-import io.palisade.core.action.MailActionRepository;
 import io.palisade.core.audit.AuditLog;
 import io.palisade.core.mail.MailItem;
 import io.palisade.core.pipeline.ActionOutbox;
 import io.palisade.core.queue.WorkQueue;
 import io.palisade.core.verdict.VerdictService;
-import io.palisade.core.verdict.VerdictVersion;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -46,7 +42,6 @@ public class ClawbackService {
 
     private final JdbcTemplate jdbc;
     private final ActionOutbox outbox;
-    private final MailActionRepository actions;
     private final WorkQueue queue;
     private final AuditLog audit;
     private final VerdictService verdicts;
@@ -56,7 +51,6 @@ public class ClawbackService {
     public ClawbackService(
             JdbcTemplate jdbc,
             ActionOutbox outbox,
-            MailActionRepository actions,
             WorkQueue queue,
             AuditLog audit,
             VerdictService verdicts,
@@ -65,7 +59,6 @@ public class ClawbackService {
         this.entityManager = entityManager;
         this.jdbc = jdbc;
         this.outbox = outbox;
-        this.actions = actions;
         this.queue = queue;
         this.audit = audit;
         this.verdicts = verdicts;
@@ -119,17 +112,8 @@ public class ClawbackService {
                 request.requestedBy(),
                 request.reason(),
                 Timestamp.from(clock.instant()));
-        List<Object[]> links = new ArrayList<>();
-        for (MailItem item : request.items()) {
-            addAction(
-                            item,
-                            request.kind(),
-                            request.requestedBy(),
-                            request.verdictIds().get(item.getId()))
-                    .ifPresent(action -> links.add(new Object[] {request.tenantId(), id, action}));
-        }
-        link(links);
-        int added = links.size();
+        int added = addActions(
+                id, request.tenantId(), request.items(), request.kind(), request.requestedBy(), request.verdictIds());
         if (!request.searchFor().isEmpty()) {
             queue.enqueue(request.tenantId(), ClawbackDiscovery.KIND, id.toString(), discoveryPayload(id, request));
         }
@@ -150,48 +134,101 @@ public class ClawbackService {
     }
 
     /**
+     * Adds the request's copies to a clawback already started (the next chunk of a campaign's members), except those
+     * already in the target state or on their way there. Starts no new search: the clawback's own covers it.
+     *
+     * @return how many copies were added
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int extend(UUID clawbackId, Request request) {
+        int added = addActions(
+                clawbackId,
+                request.tenantId(),
+                request.items(),
+                request.kind(),
+                request.requestedBy(),
+                request.verdictIds());
+        audit.record(
+                request.tenantId(),
+                request.requestedBy(),
+                "clawback." + request.kind().name().toLowerCase(),
+                request.campaignId() == null ? "clawback:" + clawbackId : "campaign:" + request.campaignId(),
+                (request.reason() == null ? "" : request.reason() + "; ") + added + " more copies");
+        LOG.info(
+                "event=clawback_extended tenant={} clawback={} kind={} copies={}",
+                request.tenantId(),
+                clawbackId,
+                request.kind(),
+                added);
+        return added;
+    }
+
+    /**
      * Adds one copy to a clawback unless it is already in the target state or an open action takes it there.
      *
      * @return whether an action was added
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean addCopy(UUID clawbackId, MailItem item, ActionKind kind, String requestedBy) {
-        Optional<UUID> action = addAction(item, kind, requestedBy, null);
-        action.ifPresent(a -> link(List.<Object[]>of(new Object[] {item.getTenantId(), clawbackId, a})));
-        return action.isPresent();
+        return addActions(clawbackId, item.getTenantId(), List.of(item), kind, requestedBy, Map.of()) == 1;
     }
 
-    private Optional<UUID> addAction(MailItem item, ActionKind kind, String requestedBy, UUID knownVerdictId) {
-        if (!needed(item, kind)) {
-            return Optional.empty();
-        }
-        UUID verdictId = knownVerdictId != null
-                ? knownVerdictId
-                : verdicts.current(item.getTenantId(), item.getId())
-                        .map(VerdictVersion::getId)
-                        .orElse(null);
-        MailAction action = outbox.add(item.getTenantId(), item.getId(), verdictId, List.of(kind), requestedBy)
-                .getFirst();
-        return Optional.of(action.getId());
-    }
-
-    private void link(List<Object[]> links) {
-        if (links.isEmpty()) {
-            return;
-        }
-        // The actions are JPA entities; the link rows are plain JDBC and must see them.
+    /**
+     * Writes the actions of the copies that need one and links them to the clawback, in a few statements whatever
+     * the number of copies.
+     *
+     * @return how many actions were added
+     */
+    private int addActions(
+            UUID clawbackId,
+            UUID tenantId,
+            Collection<MailItem> items,
+            ActionKind kind,
+            String requestedBy,
+            Map<UUID, UUID> knownVerdicts) {
+        // Actions saved as entities earlier in the transaction must be visible to the plain SQL below.
         entityManager.flush();
-        jdbc.batchUpdate("INSERT INTO clawback_actions (tenant_id, clawback_id, action_id) VALUES (?, ?, ?)", links);
+        List<MailItem> todo = needing(tenantId, items, kind);
+        if (todo.isEmpty()) {
+            return 0;
+        }
+        Map<UUID, UUID> verdictIds = new HashMap<>(knownVerdicts);
+        List<UUID> unknown = todo.stream()
+                .map(MailItem::getId)
+                .filter(i -> !verdictIds.containsKey(i))
+                .toList();
+        verdicts.currentByItem(tenantId, unknown).forEach((item, v) -> verdictIds.put(item, v.getId()));
+        List<ActionOutbox.Planned> planned = todo.stream()
+                .map(i -> new ActionOutbox.Planned(i.getId(), verdictIds.get(i.getId()), kind))
+                .toList();
+        List<UUID> added = outbox.addAll(tenantId, planned, requestedBy);
+        jdbc.batchUpdate(
+                "INSERT INTO clawback_actions (tenant_id, clawback_id, action_id) VALUES (?, ?, ?)",
+                added.stream().map(a -> new Object[] {tenantId, clawbackId, a}).toList());
+        return added.size();
     }
 
-    private boolean needed(MailItem item, ActionKind kind) {
-        boolean quarantined = QUARANTINE_FOLDER.equals(item.getFolder());
-        if (kind == ActionKind.QUARANTINE && quarantined || kind == ActionKind.RELEASE && !quarantined) {
-            return false;
+    /** The copies not already in the target state, with no open action of the kind taking them there. */
+    private List<MailItem> needing(UUID tenantId, Collection<MailItem> items, ActionKind kind) {
+        Map<UUID, MailItem> candidates = new LinkedHashMap<>();
+        for (MailItem item : items) {
+            boolean quarantined = QUARANTINE_FOLDER.equals(item.getFolder());
+            if (!(kind == ActionKind.QUARANTINE && quarantined || kind == ActionKind.RELEASE && !quarantined)) {
+                candidates.putIfAbsent(item.getId(), item);
+            }
         }
-        return actions.findByTenantIdAndMailItemIdOrderByCreatedAt(item.getTenantId(), item.getId()).stream()
-                .filter(a -> a.getStatus() == ActionStatus.PENDING || a.getStatus() == ActionStatus.RUNNING)
-                .noneMatch(a -> a.getKind() == kind);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> open = jdbc.queryForList(
+                "SELECT DISTINCT mail_item_id FROM actions WHERE tenant_id = ? AND kind = ?"
+                        + " AND status IN ('PENDING', 'RUNNING') AND mail_item_id = ANY(?)",
+                UUID.class,
+                tenantId,
+                kind.name(),
+                candidates.keySet().toArray(UUID[]::new));
+        open.forEach(candidates::remove);
+        return List.copyOf(candidates.values());
     }
 
     private static String discoveryPayload(UUID clawbackId, Request request) {

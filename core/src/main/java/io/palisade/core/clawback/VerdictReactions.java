@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -53,17 +54,38 @@ public class VerdictReactions {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<ActionKind, UUID> react(UUID tenantId, UUID campaignId, List<Change> changes, String requestedBy) {
+        return react(tenantId, campaignId, changes, requestedBy, Map.of(), null);
+    }
+
+    /**
+     * Like {@link #react(UUID, UUID, List, String)} for one part of a larger set of changes (a chunk of a campaign's
+     * members): the copies join the clawbacks already started for the earlier parts instead of starting new ones.
+     *
+     * @param ongoing the clawbacks started by earlier parts, by kind; never null
+     * @param searchFor the internet message ids a new clawback searches every mailbox for; null for those of the
+     *     changes
+     * @return the clawbacks this part added copies to or started, by kind
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<ActionKind, UUID> react(
+            UUID tenantId,
+            UUID campaignId,
+            List<Change> changes,
+            String requestedBy,
+            Map<ActionKind, UUID> ongoing,
+            Supplier<Set<String>> searchFor) {
         Map<ActionKind, List<Change>> remediation = new EnumMap<>(ActionKind.class);
         PolicyDocument document = changes.isEmpty() ? null : policy.policyOf(tenantId);
+        List<ActionOutbox.Planned> direct = new ArrayList<>();
         for (Change change : changes) {
             List<ActionKind> kinds =
                     policy.actionsFor(document, change.item(), change.version().getLevel());
-            List<ActionKind> direct = new ArrayList<>();
             for (ActionKind kind : kinds) {
                 if (kind == ActionKind.QUARANTINE || kind == ActionKind.SOFT_DELETE) {
                     remediation.computeIfAbsent(kind, k -> new ArrayList<>()).add(change);
                 } else {
-                    direct.add(kind);
+                    direct.add(new ActionOutbox.Planned(
+                            change.item().getId(), change.version().getId(), kind));
                 }
             }
             if (lowered(change)
@@ -74,32 +96,39 @@ public class VerdictReactions {
                         .computeIfAbsent(ActionKind.RELEASE, k -> new ArrayList<>())
                         .add(change);
             }
-            if (!direct.isEmpty()) {
-                outbox.add(tenantId, change.item().getId(), change.version().getId(), direct, requestedBy);
-            }
         }
+        outbox.addAll(tenantId, direct, requestedBy);
         Map<ActionKind, UUID> started = new EnumMap<>(ActionKind.class);
-        remediation.forEach((kind, list) -> started.put(kind, start(tenantId, campaignId, kind, list, requestedBy)));
+        remediation.forEach((kind, list) -> {
+            ClawbackService.Request request = new ClawbackService.Request(
+                    tenantId,
+                    campaignId,
+                    kind,
+                    list.stream().map(Change::item).toList(),
+                    searchFor == null ? messageIds(list) : searchFor.get(),
+                    list.stream()
+                            .collect(Collectors.toMap(
+                                    c -> c.item().getId(), c -> c.version().getId(), (a, b) -> b)),
+                    requestedBy,
+                    "verdict " + list.getFirst().version().getLevel());
+            UUID clawback = ongoing.get(kind);
+            if (clawback == null) {
+                clawback = clawbacks.start(request);
+            } else {
+                clawbacks.extend(clawback, request);
+            }
+            started.put(kind, clawback);
+        });
         return started;
     }
 
-    private UUID start(UUID tenantId, UUID campaignId, ActionKind kind, List<Change> changes, String requestedBy) {
-        Set<String> searchFor = new LinkedHashSet<>();
+    private static Set<String> messageIds(List<Change> changes) {
+        Set<String> ids = new LinkedHashSet<>();
         changes.stream()
                 .map(c -> c.item().getInternetMessageId())
                 .flatMap(id -> Optional.ofNullable(id).stream())
-                .forEach(searchFor::add);
-        return clawbacks.start(new ClawbackService.Request(
-                tenantId,
-                campaignId,
-                kind,
-                changes.stream().map(Change::item).toList(),
-                searchFor,
-                changes.stream()
-                        .collect(Collectors.toMap(
-                                c -> c.item().getId(), c -> c.version().getId(), (a, b) -> b)),
-                requestedBy,
-                "verdict " + changes.getFirst().version().getLevel()));
+                .forEach(ids::add);
+        return ids;
     }
 
     private static boolean lowered(Change change) {

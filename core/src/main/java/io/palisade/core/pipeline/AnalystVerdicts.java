@@ -7,6 +7,7 @@ import io.palisade.core.campaign.CampaignService;
 import io.palisade.core.clawback.ClawbackService;
 import io.palisade.core.mail.MailItem;
 import io.palisade.core.mail.MailItemRepository;
+import io.palisade.core.reevaluation.CampaignVerdicts;
 import io.palisade.core.reevaluation.Reevaluator;
 import io.palisade.core.verdict.VerdictCause;
 import io.palisade.core.verdict.VerdictVersion;
@@ -42,6 +43,7 @@ public class AnalystVerdicts {
     private final AuditLog audit;
     private final WorkSignal workers;
     private final JdbcTemplate jdbc;
+    private final CampaignVerdicts campaignVerdicts;
 
     public AnalystVerdicts(
             Reevaluator reevaluator,
@@ -50,7 +52,9 @@ public class AnalystVerdicts {
             ClawbackService clawbacks,
             AuditLog audit,
             WorkSignal workers,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc,
+            CampaignVerdicts campaignVerdicts) {
+        this.campaignVerdicts = campaignVerdicts;
         this.reevaluator = reevaluator;
         this.mailItems = mailItems;
         this.campaigns = campaigns;
@@ -94,23 +98,16 @@ public class AnalystVerdicts {
     }
 
     /**
-     * Records an analyst's verdict on every message of a campaign.
+     * Records an analyst's verdict on every message of a campaign. The members are written in chunks of short
+     * transactions ({@link CampaignVerdicts}), so the first copies move while later ones are still written; call it
+     * outside a transaction.
      *
      * @return the outcome: new versions and the clawbacks started
      * @throws NoSuchElementException if the tenant has no such campaign
      */
-    @Transactional
     public Reevaluator.Outcome decideCampaign(
             UUID tenantId, UUID campaignId, RiskLevel level, String analyst, String reason) {
-        Campaign campaign = lockCampaign(tenantId, campaignId);
-        audit.record(tenantId, analyst, "verdict.set", "campaign:" + campaignId, level + ": " + reason);
-        return reevaluator.reevaluate(
-                tenantId,
-                campaign.mailItemIds(),
-                (i, current) -> Optional.of(verdict(level, reason)),
-                VerdictCause.ANALYST,
-                analyst,
-                campaignId);
+        return campaignVerdicts.decide(tenantId, campaignId, verdict(level, reason), analyst, reason);
     }
 
     /**

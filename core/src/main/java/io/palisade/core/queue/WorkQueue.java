@@ -145,6 +145,22 @@ public class WorkQueue {
         return claimed;
     }
 
+    /**
+     * Moves the due time of a READY item (found by its tenant, kind and idempotency key) to {@code runAt}: a
+     * watchdog item that should run only if its owner stops making progress.
+     *
+     * @return false when no such item is READY (it is claimed, done or missing)
+     */
+    public boolean postpone(UUID tenantId, String kind, String idempotencyKey, Instant runAt) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("tenantId", tenantId)
+                .addValue("kind", kind)
+                .addValue("key", idempotencyKey)
+                .addValue("runAt", at(runAt))
+                .addValue("now", at(now()));
+        return jdbc.update(WorkQueueSql.POSTPONE, params) == 1;
+    }
+
     /** Extends a held lease by {@code lease} from now; false when the lease was lost. */
     public boolean extendLease(UUID id, UUID leaseToken, Duration lease) {
         MapSqlParameterSource params = leaseParams(id, leaseToken).addValue("leaseUntil", at(now().plus(lease)));

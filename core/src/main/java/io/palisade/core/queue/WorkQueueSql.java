@@ -38,6 +38,11 @@ final class WorkQueueSql {
              WHERE w.id = due.id
             RETURNING\s""" + COLUMNS.replace("id, tenant_id", "w.id, w.tenant_id");
 
+    static final String POSTPONE = """
+            UPDATE work_items SET run_at = :runAt, updated_at = :now
+             WHERE tenant_id = :tenantId AND kind = :kind AND idempotency_key = :key AND state = 'READY'
+            """;
+
     static final String EXTEND_LEASE = """
             UPDATE work_items SET lease_until = :leaseUntil, updated_at = :now
              WHERE id = :id AND lease_token = :token AND state = 'CLAIMED'

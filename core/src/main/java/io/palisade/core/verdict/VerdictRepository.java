@@ -1,5 +1,6 @@
 package io.palisade.core.verdict;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +15,8 @@ public interface VerdictRepository extends Repository<VerdictVersion, UUID> {
 
     /** The current verdict: the highest version. */
     Optional<VerdictVersion> findFirstByTenantIdAndMailItemIdOrderByVersionDesc(UUID tenantId, UUID mailItemId);
+
+    List<VerdictVersion> findByTenantIdAndIdIn(UUID tenantId, Collection<UUID> ids);
 
     /** The whole history, oldest first. */
     List<VerdictVersion> findByTenantIdAndMailItemIdOrderByVersionAsc(UUID tenantId, UUID mailItemId);

@@ -3,15 +3,23 @@ package io.palisade.core.verdict;
 import io.palisade.core.mail.MailItemRepository;
 import io.palisade.detection.api.Signal;
 import io.palisade.detection.api.Verdict;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,14 +38,94 @@ public class VerdictService {
     private final MailItemRepository mailItems;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final JdbcTemplate jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public VerdictService(
-            VerdictRepository verdicts, MailItemRepository mailItems, Clock clock, ApplicationEventPublisher events) {
+            VerdictRepository verdicts,
+            MailItemRepository mailItems,
+            Clock clock,
+            ApplicationEventPublisher events,
+            JdbcTemplate jdbc) {
         this.verdicts = verdicts;
         this.mailItems = mailItems;
         this.clock = clock;
         this.events = events;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * One new version for {@link #recordAll}.
+     *
+     * @param previous the item's current version as read under its lock; null when it has none
+     */
+    public record NewVersion(UUID mailItemId, VerdictVersion previous, Verdict verdict) {}
+
+    /**
+     * Adds a version to each of many items of the tenant in one batch, all with one cause, and publishes a
+     * {@link VerdictChanged} for each. The caller must hold the items' row locks (so no other version is written
+     * meanwhile) and pass each item's current version as read under them.
+     *
+     * @param causedBy who or what caused it; may be null
+     * @return the new versions, in the order of {@code batch}
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<VerdictVersion> recordAll(UUID tenantId, List<NewVersion> batch, VerdictCause cause, String causedBy) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        List<UUID> ids = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (NewVersion next : batch) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            Verdict verdict = next.verdict();
+            rows.add(new Object[] {
+                id,
+                tenantId,
+                next.mailItemId(),
+                next.previous() == null ? 1 : next.previous().getVersion() + 1,
+                verdict.score(),
+                verdict.level().name(),
+                json.writeValueAsString(verdict.signals()),
+                verdict.engineVersion(),
+                cause.name(),
+                causedBy,
+                now
+            });
+        }
+        jdbc.batchUpdate(
+                "INSERT INTO verdicts (id, tenant_id, mail_item_id, version, score, level, signals, engine_version,"
+                        + " cause, caused_by, created_at) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)",
+                rows);
+        Map<UUID, VerdictVersion> saved = verdicts.findByTenantIdAndIdIn(tenantId, ids).stream()
+                .collect(Collectors.toMap(VerdictVersion::getId, Function.identity()));
+        List<VerdictVersion> versions = ids.stream().map(saved::get).toList();
+        LOG.info(
+                "event=verdicts_recorded tenant={} count={} level={} cause={}",
+                tenantId,
+                versions.size(),
+                batch.getFirst().verdict().level(),
+                cause);
+        for (int i = 0; i < versions.size(); i++) {
+            publish(versions.get(i), batch.get(i).previous());
+        }
+        return versions;
+    }
+
+    private void publish(VerdictVersion saved, VerdictVersion previous) {
+        events.publishEvent(new VerdictChanged(
+                saved.getTenantId(),
+                saved.getMailItemId(),
+                saved.getVersion(),
+                previous == null ? null : previous.getLevel(),
+                saved.getLevel(),
+                saved.getScore(),
+                saved.getCause(),
+                saved.getCausedBy(),
+                saved.getCreatedAt(),
+                false));
     }
 
     /**
@@ -73,17 +161,7 @@ public class VerdictService {
                 verdict.level(),
                 verdict.score(),
                 cause);
-        events.publishEvent(new VerdictChanged(
-                tenantId,
-                mailItemId,
-                version,
-                previous.map(VerdictVersion::getLevel).orElse(null),
-                verdict.level(),
-                verdict.score(),
-                cause,
-                causedBy,
-                saved.getCreatedAt(),
-                false));
+        publish(saved, previous.orElse(null));
         return saved;
     }
 
@@ -103,6 +181,13 @@ public class VerdictService {
     @Transactional(readOnly = true)
     public List<VerdictVersion> currentOf(UUID tenantId, List<UUID> mailItemIds) {
         return mailItemIds.isEmpty() ? List.of() : verdicts.findCurrent(tenantId, mailItemIds);
+    }
+
+    /** Like {@link #currentOf}, by mail item id. */
+    @Transactional(readOnly = true)
+    public Map<UUID, VerdictVersion> currentByItem(UUID tenantId, Collection<UUID> mailItemIds) {
+        return currentOf(tenantId, List.copyOf(mailItemIds)).stream()
+                .collect(Collectors.toMap(VerdictVersion::getMailItemId, Function.identity(), (a, b) -> a));
     }
 
     /** The signals of a stored version, in their stored order. */

@@ -1,6 +1,8 @@
 package io.palisade.core.work;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tells this instance's idle workers that new work may be due, so they claim it at once instead of at their next
@@ -12,8 +14,24 @@ public class WorkSignal {
 
     private final Object monitor = new Object();
 
-    /** Wakes every idle worker of this instance. */
+    /**
+     * Wakes every idle worker of this instance; called inside a transaction, once it has ended, since workers
+     * woken before the commit find nothing to claim and sleep until their next poll.
+     */
     public void wake() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    wakeNow();
+                }
+            });
+            return;
+        }
+        wakeNow();
+    }
+
+    private void wakeNow() {
         synchronized (monitor) {
             monitor.notifyAll();
         }

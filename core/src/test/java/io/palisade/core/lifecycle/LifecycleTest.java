@@ -17,6 +17,9 @@ import org.springframework.boot.test.context.SpringBootTest;
             "palisade.workers.idle-poll=20ms",
             "palisade.queue.backoff-base=100ms",
             "palisade.queue.backoff-cap=2s",
-            "palisade.queue.max-attempts=20"
+            "palisade.queue.max-attempts=20",
+            // Campaign decisions span several chunks even in small tests; a stopped caller is taken over quickly.
+            "palisade.campaigns.verdict-chunk=4",
+            "palisade.campaigns.resume-after=2s"
         })
 public @interface LifecycleTest {}
