@@ -132,7 +132,7 @@ class RichNotificationsTest extends RichM365IntegrationTest {
                 .allSatisfy(s -> {
                     assertThat(s.getResource()).endsWith("?$select=" + SubscriptionManager.RICH_MAIL_SELECT);
                     assertThat(s.getExpirationDateTime().toInstant())
-                            .isBefore(Instant.now().plus(Duration.ofMinutes(1_440)));
+                            .isBefore(simNow().plus(Duration.ofMinutes(1_440)));
                 });
         assertThat(store.findByTenant(tenant.tenant().getId())).allMatch(SubscriptionRecord::includesResourceData);
     }
@@ -291,7 +291,7 @@ class RichNotificationsTest extends RichM365IntegrationTest {
     @Test
     void aRichMailSubscriptionIsRenewedForUnderADayAndNotOnEveryRun() {
         SubscriptionRecord alice = record(tenant.alice().id());
-        Instant inTwelveHours = Instant.now().plus(12, ChronoUnit.HOURS);
+        Instant inTwelveHours = simNow().plus(12, ChronoUnit.HOURS);
         store.update(alice.tenantId(), alice.subscriptionId(), SubscriptionRecord.Status.ACTIVE, inTwelveHours, null);
 
         renewal.renewDue();
@@ -299,15 +299,15 @@ class RichNotificationsTest extends RichM365IntegrationTest {
                 .as("twelve hours left is more than a third of a day")
                 .isCloseTo(inTwelveHours, within(1, ChronoUnit.MILLIS));
 
-        Instant inTwoHours = Instant.now().plus(2, ChronoUnit.HOURS);
+        Instant inTwoHours = simNow().plus(2, ChronoUnit.HOURS);
         store.update(alice.tenantId(), alice.subscriptionId(), SubscriptionRecord.Status.ACTIVE, inTwoHours, null);
         renewal.renewDue();
 
         SubscriptionRecord renewed = record(tenant.alice().id());
         assertThat(renewed.subscriptionId()).isEqualTo(alice.subscriptionId());
         assertThat(renewed.expiresAt())
-                .isAfter(Instant.now().plus(20, ChronoUnit.HOURS))
-                .isBefore(Instant.now().plus(Duration.ofMinutes(1_440)));
+                .isAfter(simNow().plus(20, ChronoUnit.HOURS))
+                .isBefore(simNow().plus(Duration.ofMinutes(1_440)));
     }
 
     private String deliver(String mailboxId, String subject) {
@@ -375,7 +375,7 @@ class RichNotificationsTest extends RichM365IntegrationTest {
 
     private String forgedToken(String kid) throws Exception {
         RSAKey forger = new RSAKeyGenerator(2048).keyID(kid).generate();
-        Instant now = Instant.now();
+        Instant now = simNow();
         var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
                 .audience(m365.clientId())
                 .issuer("https://sts.windows.net/" + tenant.sim().tenantId() + "/")
