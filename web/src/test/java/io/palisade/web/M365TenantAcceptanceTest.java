@@ -112,12 +112,7 @@ class M365TenantAcceptanceTest {
 
     @DynamicPropertySource
     static void pointAtTheSimulator(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("palisade.m365.client-id", () -> home().clientId());
-        registry.add("palisade.m365.client-secret", () -> home().clientSecret());
-        registry.add("palisade.m365.graph-base-url", SIM::graphBaseUrl);
-        registry.add("palisade.m365.authority-host", SIM::authorityHost);
-        registry.add("palisade.m365.notification-url", () -> "http://localhost:" + PORT + "/webhooks/m365");
+        WebTests.pointAtSimulator(registry, PORT, SIM, M365TenantAcceptanceTest::home);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.palisade.web;
 
+import io.palisade.simulator.control.SimTenant;
+import io.palisade.simulator.junit.SimulatorExtension;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
@@ -8,11 +10,13 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.Supplier;
 import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.Multipart;
 import org.apache.james.mime4j.dom.TextBody;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,6 +32,20 @@ public final class WebTests {
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private WebTests() {}
+
+    /**
+     * Points the service under test at the simulator: its HTTP port, the installation's app (read from {@code app}
+     * when the context starts), the simulator's Graph and identity endpoints, and its own webhook URL.
+     */
+    public static void pointAtSimulator(
+            DynamicPropertyRegistry registry, int port, SimulatorExtension sim, Supplier<SimTenant> app) {
+        registry.add("server.port", () -> port);
+        registry.add("palisade.m365.client-id", () -> app.get().clientId());
+        registry.add("palisade.m365.client-secret", () -> app.get().clientSecret());
+        registry.add("palisade.m365.graph-base-url", sim::graphBaseUrl);
+        registry.add("palisade.m365.authority-host", sim::authorityHost);
+        registry.add("palisade.m365.notification-url", () -> "http://localhost:" + port + "/webhooks/m365");
+    }
 
     /** The subject and every text part of a message as a reader sees them, transfer encodings undone. */
     public static String readable(byte[] mime) {

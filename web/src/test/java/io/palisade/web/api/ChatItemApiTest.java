@@ -66,12 +66,7 @@ class ChatItemApiTest {
 
     @DynamicPropertySource
     static void pointAtTheSimulator(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("palisade.m365.client-id", () -> simTenant().clientId());
-        registry.add("palisade.m365.client-secret", () -> simTenant().clientSecret());
-        registry.add("palisade.m365.graph-base-url", SIM::graphBaseUrl);
-        registry.add("palisade.m365.authority-host", SIM::authorityHost);
-        registry.add("palisade.m365.notification-url", () -> "http://localhost:" + PORT + "/webhooks/m365");
+        WebTests.pointAtSimulator(registry, PORT, SIM, ChatItemApiTest::simTenant);
     }
 
     @BeforeEach

@@ -14,10 +14,7 @@ import io.palisade.simulator.control.SimMailbox;
 import io.palisade.simulator.control.SimTenant;
 import io.palisade.simulator.junit.SimulatorExtension;
 import io.palisade.web.WebTests;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,11 +25,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.james.mime4j.dom.Entity;
-import org.apache.james.mime4j.dom.Message;
-import org.apache.james.mime4j.dom.Multipart;
-import org.apache.james.mime4j.dom.TextBody;
-import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,12 +78,7 @@ class BannerRefreshTest {
 
     @DynamicPropertySource
     static void pointAtTheSimulator(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("palisade.m365.client-id", () -> simTenant().clientId());
-        registry.add("palisade.m365.client-secret", () -> simTenant().clientSecret());
-        registry.add("palisade.m365.graph-base-url", SIM::graphBaseUrl);
-        registry.add("palisade.m365.authority-host", SIM::authorityHost);
-        registry.add("palisade.m365.notification-url", () -> "http://localhost:" + PORT + "/webhooks/m365");
+        WebTests.pointAtSimulator(registry, PORT, SIM, BannerRefreshTest::simTenant);
     }
 
     @Test
@@ -178,31 +165,14 @@ class BannerRefreshTest {
                 .orElseThrow();
     }
 
-    /** The message as a reader sees it: every text part, transfer encodings undone. */
-    private String readable(SimMailbox mailbox, String subject) throws IOException {
+    /** The message as a reader sees it: subject and every text part, transfer encodings undone. */
+    private String readable(SimMailbox mailbox, String subject) {
         byte[] mime = SIM.control()
                 .mime(
                         simTenant().tenantId(),
                         mailbox.id(),
                         messageInMailbox(mailbox, subject).id());
-        Message message = new DefaultMessageBuilder().parseMessage(new ByteArrayInputStream(mime));
-        StringBuilder text = new StringBuilder();
-        appendText(message, text);
-        return text.toString();
-    }
-
-    private static void appendText(Entity entity, StringBuilder text) throws IOException {
-        if (entity.getBody() instanceof Multipart multipart) {
-            for (Entity part : multipart.getBodyParts()) {
-                appendText(part, text);
-            }
-        } else if (entity.getBody() instanceof TextBody body) {
-            StringWriter content = new StringWriter();
-            try (Reader reader = body.getReader()) {
-                reader.transferTo(content);
-            }
-            text.append('\n').append(content);
-        }
+        return WebTests.readable(mime);
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -81,12 +81,7 @@ class M365OnboardingApiTest {
 
     @DynamicPropertySource
     static void pointAtTheSimulator(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("palisade.m365.client-id", () -> appHome().clientId());
-        registry.add("palisade.m365.client-secret", () -> appHome().clientSecret());
-        registry.add("palisade.m365.graph-base-url", SIM::graphBaseUrl);
-        registry.add("palisade.m365.authority-host", SIM::authorityHost);
-        registry.add("palisade.m365.notification-url", () -> "http://localhost:" + PORT + "/webhooks/m365");
+        WebTests.pointAtSimulator(registry, PORT, SIM, M365OnboardingApiTest::appHome);
     }
 
     @Test
