@@ -20,10 +20,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -39,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * rendering per language among them, however many pages are open.
  */
 @Component
-public class LiveEventHub {
+public class LiveEventHub implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveEventHub.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -48,6 +50,7 @@ public class LiveEventHub {
 
     private final Map<Key, Set<Page>> pages = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
+    private final AtomicBoolean running = new AtomicBoolean();
     private final Map<UUID, AtomicInteger> openByTenant = new ConcurrentHashMap<>();
     // Each fan-out holds a database connection for its state lookup; bursts of verdicts (a campaign re-scan) queue
     // here instead of starving the pool that new page connections need.
@@ -213,6 +216,37 @@ public class LiveEventHub {
             }
             return forItem.isEmpty() ? null : forItem;
         });
+    }
+
+    @Override
+    public void start() {
+        running.set(true);
+    }
+
+    /**
+     * Ends every open stream when the instance stops, before the web server's graceful shutdown: an open stream is a
+     * request in progress, which that shutdown would otherwise wait for until its timeout. Pages reconnect to another
+     * instance by themselves.
+     */
+    @Override
+    public void stop() {
+        if (running.compareAndSet(true, false)) {
+            int closed = open.get();
+            pages.values()
+                    .forEach(forItem -> forItem.forEach(page -> page.emitter().complete()));
+            LOG.info("event=live_streams_closed reason=shutdown streams={}", closed);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    /** Stops before the web server (whose graceful shutdown runs in a lower phase). */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     @PreDestroy
