@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -105,6 +106,47 @@ public class SubscriptionStore {
             }
             return counts;
         });
+    }
+
+    /** How many of the tenant's subscriptions are in each status. */
+    public Map<String, Integer> countByStatus(UUID tenantId) {
+        return jdbc.query(
+                "SELECT status, count(*) FROM m365_subscriptions WHERE tenant_id = :tenant GROUP BY status",
+                Map.of("tenant", tenantId),
+                rs -> {
+                    Map<String, Integer> counts = new java.util.TreeMap<>();
+                    while (rs.next()) {
+                        counts.put(rs.getString(1), rs.getInt(2));
+                    }
+                    return counts;
+                });
+    }
+
+    /** A subscription that does not deliver notifications (not ACTIVE), with the error that put it there. */
+    public record Problem(String resource, String status, String error, Instant updatedAt) {}
+
+    /** The tenant's subscriptions that do not deliver notifications, most recently changed first, at most 50. */
+    public List<Problem> problems(UUID tenantId) {
+        return jdbc.query(
+                """
+                SELECT resource, status, last_error, updated_at FROM m365_subscriptions
+                 WHERE tenant_id = :tenant AND status <> 'ACTIVE'
+                 ORDER BY updated_at DESC LIMIT 50""",
+                Map.of("tenant", tenantId),
+                (rs, n) -> new Problem(
+                        rs.getString("resource"),
+                        rs.getString("status"),
+                        rs.getString("last_error"),
+                        rs.getTimestamp("updated_at").toInstant()));
+    }
+
+    /** When the tenant's first ACTIVE subscription ends unless renewed; empty when it has none. */
+    public Optional<Instant> nextExpiry(UUID tenantId) {
+        Timestamp next = jdbc.queryForObject(
+                "SELECT min(expires_at) FROM m365_subscriptions WHERE tenant_id = :tenant AND status = 'ACTIVE'",
+                Map.of("tenant", tenantId),
+                Timestamp.class);
+        return Optional.ofNullable(next).map(Timestamp::toInstant);
     }
 
     /** Sets a subscription's status and expiry, within its tenant; false when it is not there. */

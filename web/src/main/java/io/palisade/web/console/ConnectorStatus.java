@@ -8,7 +8,7 @@ import io.palisade.core.tenant.ProviderConnectionService;
 import io.palisade.core.tenant.Tenant;
 import io.palisade.core.tenant.TenantService;
 import io.palisade.m365.onboarding.M365Permissions;
-import java.sql.Timestamp;
+import io.palisade.m365.subscription.SubscriptionStore;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,13 +29,19 @@ public class ConnectorStatus {
 
     private final TenantService tenants;
     private final ProviderConnectionService connections;
+    private final SubscriptionStore subscriptions;
     private final WorkQueue queue;
     private final JdbcTemplate jdbc;
 
     public ConnectorStatus(
-            TenantService tenants, ProviderConnectionService connections, WorkQueue queue, JdbcTemplate jdbc) {
+            TenantService tenants,
+            ProviderConnectionService connections,
+            SubscriptionStore subscriptions,
+            WorkQueue queue,
+            JdbcTemplate jdbc) {
         this.tenants = tenants;
         this.connections = connections;
+        this.subscriptions = subscriptions;
         this.queue = queue;
         this.jdbc = jdbc;
     }
@@ -46,7 +52,7 @@ public class ConnectorStatus {
             List<Connection> connections,
             Map<String, Integer> mailboxes,
             Map<String, Integer> subscriptions,
-            List<Problem> problems,
+            List<SubscriptionStore.Problem> problems,
             Instant nextExpiry,
             Map<WorkState, Long> work) {
 
@@ -61,9 +67,6 @@ public class ConnectorStatus {
     public record Connection(
             String provider, String status, List<String> grantedRoles, List<M365Permissions.Missing> missing) {}
 
-    /** A subscription that does not deliver notifications, and why. */
-    public record Problem(String resource, String status, String error, Instant updatedAt) {}
-
     @Transactional(readOnly = true)
     public List<TenantStatus> all() {
         return tenants.active().stream().map(this::of).toList();
@@ -74,35 +77,13 @@ public class ConnectorStatus {
         List<Connection> linked = connections.list(tenantId).stream()
                 .map(ConnectorStatus::connection)
                 .toList();
-        Map<String, Integer> mailboxes = counts(
-                "SELECT status, count(*) AS n FROM mailboxes WHERE tenant_id = ? GROUP BY status ORDER BY status",
-                tenantId);
-        Map<String, Integer> subscriptions = counts(
-                "SELECT status, count(*) AS n FROM m365_subscriptions WHERE tenant_id = ? GROUP BY status"
-                        + " ORDER BY status",
-                tenantId);
-        List<Problem> problems = jdbc.query(
-                """
-                SELECT resource, status, last_error, updated_at FROM m365_subscriptions
-                 WHERE tenant_id = ? AND status <> 'ACTIVE'
-                 ORDER BY updated_at DESC LIMIT 50""",
-                (rs, n) -> new Problem(
-                        rs.getString("resource"),
-                        rs.getString("status"),
-                        rs.getString("last_error"),
-                        rs.getTimestamp("updated_at").toInstant()),
-                tenantId);
-        Timestamp expiry = jdbc.queryForObject(
-                "SELECT min(expires_at) FROM m365_subscriptions WHERE tenant_id = ? AND status = 'ACTIVE'",
-                Timestamp.class,
-                tenantId);
         return new TenantStatus(
                 tenant,
                 linked,
-                mailboxes,
-                subscriptions,
-                problems,
-                expiry == null ? null : expiry.toInstant(),
+                mailboxCounts(tenantId),
+                subscriptions.countByStatus(tenantId),
+                subscriptions.problems(tenantId),
+                subscriptions.nextExpiry(tenantId).orElse(null),
                 queue.countsByState(tenantId));
     }
 
@@ -115,10 +96,10 @@ public class ConnectorStatus {
                 c.getProvider() == Provider.M365 ? M365Permissions.missing(new HashSet<>(granted)) : List.of());
     }
 
-    private Map<String, Integer> counts(String sql, UUID tenantId) {
+    private Map<String, Integer> mailboxCounts(UUID tenantId) {
         Map<String, Integer> out = new LinkedHashMap<>();
         jdbc.query(
-                sql,
+                "SELECT status, count(*) AS n FROM mailboxes WHERE tenant_id = ? GROUP BY status ORDER BY status",
                 rs -> {
                     out.put(rs.getString("status"), rs.getInt("n"));
                 },
