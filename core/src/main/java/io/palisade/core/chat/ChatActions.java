@@ -70,10 +70,15 @@ public class ChatActions {
                 .findFirst();
     }
 
-    /** Every action on the item, oldest first. */
+    /** Every action on the item, oldest first; actions of one instant in the order of the verdicts that asked. */
     public List<ChatAction> of(UUID tenantId, UUID chatItemId) {
         return jdbc.query(
-                "SELECT * FROM actions WHERE tenant_id = :tenant AND chat_item_id = :item ORDER BY created_at, id",
+                """
+                SELECT a.* FROM actions a
+                LEFT JOIN verdicts v ON v.tenant_id = a.tenant_id AND v.id = a.verdict_id
+                WHERE a.tenant_id = :tenant AND a.chat_item_id = :item
+                ORDER BY a.created_at, v.version, a.id
+                """,
                 new MapSqlParameterSource().addValue("tenant", tenantId).addValue("item", chatItemId),
                 ChatActions::action);
     }

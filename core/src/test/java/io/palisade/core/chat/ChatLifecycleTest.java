@@ -2,6 +2,7 @@ package io.palisade.core.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.palisade.core.MutableClock;
 import io.palisade.core.TestFixtures;
 import io.palisade.core.action.ActionKind;
 import io.palisade.core.connector.Provider;
@@ -11,6 +12,7 @@ import io.palisade.core.policy.PolicyService;
 import io.palisade.core.verdict.VerdictCause;
 import io.palisade.detection.api.RiskLevel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -42,6 +44,9 @@ class ChatLifecycleTest {
     @Autowired
     TestFixtures fixtures;
 
+    @Autowired
+    MutableClock clock;
+
     @Test
     void anEditAddingAMaliciousFileRaisesTheVerdictAndAsksForAHide() {
         UUID tenant = fixtures.tenant().getId();
@@ -70,6 +75,7 @@ class ChatLifecycleTest {
                 List.of(scans.scan(file(tenant, message, "attachment:p", "invoice.pdf"), disguisedProgram())));
         ChatItem item = items.find(tenant, CHAT, message).orElseThrow();
 
+        clock.advance(Duration.ofMinutes(5));
         lifecycle.decide(tenant, item.id(), RiskLevel.CLEAN, "analyst", "known tool");
         var edited = lifecycle.record(
                 facts(tenant, message, 2, POSTED.plusSeconds(60)),
