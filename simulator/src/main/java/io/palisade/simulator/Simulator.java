@@ -52,6 +52,7 @@ public final class Simulator implements AutoCloseable {
     private final GoogleState google;
     private final GmailRoutes gmail;
     private SimServer server;
+    private SimulatorClient control;
 
     private Simulator(SimulatorConfig config) {
         this.config = config;
@@ -182,9 +183,12 @@ public final class Simulator implements AutoCloseable {
         return tls.trustManager();
     }
 
-    /** The control API as a Java client. */
-    public SimulatorClient control() {
-        return new SimulatorClient(httpBaseUrl());
+    /** The control API as a Java client; one client for the simulator's life, so calls reuse its connections. */
+    public synchronized SimulatorClient control() {
+        if (control == null) {
+            control = new SimulatorClient(httpBaseUrl());
+        }
+        return control;
     }
 
     /** The state, for in-process users such as the traffic generator. */

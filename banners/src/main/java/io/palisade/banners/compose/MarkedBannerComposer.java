@@ -17,7 +17,6 @@ import io.palisade.core.crypto.TenantKeys;
 import io.palisade.core.mail.MailItem;
 import io.palisade.core.pipeline.BannerComposer;
 import io.palisade.core.scan.DetectionConfiguration;
-import io.palisade.core.verdict.VerdictVersion;
 import io.palisade.detection.api.RiskLevel;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,10 +56,13 @@ public class MarkedBannerComposer implements BannerComposer {
     }
 
     @Override
-    public Optional<byte[]> compose(MailItem item, VerdictVersion verdict, byte[] originalMime) {
-        BannerState state = states.current(item)
-                .orElseThrow(() -> new IllegalStateException(
-                        "mail item " + item.getId() + " has verdict " + verdict.getId() + " but no banner state"));
+    public Optional<byte[]> compose(MailItem item, byte[] originalMime) {
+        Optional<BannerState> current = states.current(item);
+        if (current.isEmpty()) {
+            LOG.warn("event=banner_skipped tenant={} mail_item={} reason=no_verdict", item.getTenantId(), item.getId());
+            return Optional.empty();
+        }
+        BannerState state = current.get();
         if (state.level() == RiskLevel.CLEAN) {
             LOG.info("event=banner_removed tenant={} mail_item={}", item.getTenantId(), item.getId());
             return Optional.of(originalMime);

@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An administrator's edits of a tenant's banner settings and of its mailboxes' languages. Settings are kept as
  * versions, as policies are: an edit adds a version and names the one it started from, nothing is overwritten, and
- * every edit is in the tenant's audit log. {@link BannerSettings} reads the version in force on every render.
+ * every edit is in the tenant's audit log. {@link BannerSettings} reads the version in force, and forgets what it
+ * kept of a tenant's settings on every edit.
  */
 @Service
 public class BannerSettingsEdits {
@@ -41,12 +42,15 @@ public class BannerSettingsEdits {
     private final MailboxRepository mailboxes;
     private final AuditLog audit;
     private final Clock clock;
+    private final BannerSettings settings;
 
-    public BannerSettingsEdits(JdbcTemplate jdbc, MailboxRepository mailboxes, AuditLog audit, Clock clock) {
+    public BannerSettingsEdits(
+            JdbcTemplate jdbc, MailboxRepository mailboxes, AuditLog audit, Clock clock, BannerSettings settings) {
         this.jdbc = jdbc;
         this.mailboxes = mailboxes;
         this.audit = audit;
         this.clock = clock;
+        this.settings = settings;
     }
 
     /** The version in force: the newest saved, or version 0 (defaults). Never null. */
@@ -94,6 +98,7 @@ public class BannerSettingsEdits {
         Instant now = clock.instant();
         insertVersion(tenantId, next, settings, actor, now);
         putInForce(tenantId, next, settings, actor, now);
+        this.settings.forget(tenantId);
         audit.record(tenantId, actor, "banner_settings.saved", "banner_settings:" + next, summary(settings));
         LOG.info(
                 "event=banner_settings_saved tenant={} version={} overrides={}",
@@ -139,6 +144,7 @@ public class BannerSettingsEdits {
                 mailboxId,
                 locale.toLanguageTag(),
                 Timestamp.from(now));
+        settings.forget(tenantId, mailboxId);
         audit.record(tenantId, actor, "banner_settings.mailbox_locale", "mailbox:" + mailboxId, locale.toLanguageTag());
         return new MailboxLocale(mailboxId, address, locale.toLanguageTag(), bannerLanguage(locale), now);
     }
@@ -155,6 +161,7 @@ public class BannerSettingsEdits {
         int removed = jdbc.update(
                 "DELETE FROM banner_mailbox_locales WHERE tenant_id = ? AND mailbox_id = ?", tenantId, mailboxId);
         if (removed > 0) {
+            settings.forget(tenantId, mailboxId);
             audit.record(tenantId, actor, "banner_settings.mailbox_locale", "mailbox:" + mailboxId, "cleared");
         }
         return removed > 0;

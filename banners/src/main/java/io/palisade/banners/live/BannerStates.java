@@ -3,8 +3,10 @@ package io.palisade.banners.live;
 import io.palisade.core.mail.MailItem;
 import io.palisade.core.mail.MailItemRepository;
 import io.palisade.core.verdict.VerdictService;
-import io.palisade.core.verdict.VerdictVersion;
+import io.palisade.detection.api.RiskLevel;
 import io.palisade.detection.api.Signal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -25,10 +27,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class BannerStates {
 
-    private static final String NEWEST_OF_ALL_COPIES = "SELECT v.mail_item_id FROM mail_items m JOIN verdicts v"
-            + " ON v.tenant_id = m.tenant_id AND v.mail_item_id = m.id"
-            + " WHERE m.tenant_id = ? AND m.internet_message_id = ?"
-            + " ORDER BY v.created_at DESC, v.version DESC LIMIT 1";
+    // The newest verdict of any copy is that copy's current one: versions of an item only ever grow.
+    private static final String NEWEST_OF_ALL_COPIES = """
+            SELECT v.id, v.level, v.signals::text, v.created_at FROM mail_items m
+              JOIN verdicts v ON v.tenant_id = m.tenant_id AND v.mail_item_id = m.id
+             WHERE m.tenant_id = ? AND m.internet_message_id = ?
+             ORDER BY v.created_at DESC, v.version DESC LIMIT 1
+            """;
+    private static final String CURRENT_OF_ITEM = """
+            SELECT id, level, signals::text, created_at FROM verdicts
+             WHERE tenant_id = ? AND mail_item_id = ?
+             ORDER BY version DESC LIMIT 1
+            """;
     private static final String COPY_IDS = "SELECT id FROM mail_items WHERE tenant_id = ? AND internet_message_id = ?";
 
     private final MailItemRepository mailItems;
@@ -47,18 +57,30 @@ public class BannerStates {
         return mailItems.findByTenantIdAndId(tenantId, mailItemId).flatMap(this::current);
     }
 
-    /** The state of a mail item, or empty when no copy has a verdict yet. */
-    @Transactional(readOnly = true)
+    /**
+     * The state of a mail item, or empty when no copy has a verdict yet. One query, with no transaction of its own:
+     * each banner rewrite of a campaign's copies asks for it.
+     */
     public Optional<BannerState> current(MailItem item) {
-        return newestVerdict(item)
-                .map(verdict -> new BannerState(
+        List<BannerState> newest = item.getInternetMessageId() == null
+                ? jdbc.query(CURRENT_OF_ITEM, (rs, row) -> state(item, rs), item.getTenantId(), item.getId())
+                : jdbc.query(
+                        NEWEST_OF_ALL_COPIES,
+                        (rs, row) -> state(item, rs),
                         item.getTenantId(),
-                        item.getId(),
-                        item.getMailboxId(),
-                        verdict.getId(),
-                        verdict.getLevel(),
-                        byWeight(verdicts.signals(verdict)),
-                        verdict.getCreatedAt()));
+                        item.getInternetMessageId());
+        return newest.stream().findFirst();
+    }
+
+    private BannerState state(MailItem item, ResultSet rs) throws SQLException {
+        return new BannerState(
+                item.getTenantId(),
+                item.getId(),
+                item.getMailboxId(),
+                rs.getObject(1, UUID.class),
+                RiskLevel.valueOf(rs.getString(2)),
+                byWeight(verdicts.signals(rs.getString(3))),
+                rs.getTimestamp(4).toInstant());
     }
 
     /** Every copy of the item's message in its tenant (the item itself included), by internet message id. */
@@ -80,16 +102,6 @@ public class BannerStates {
             return List.of(mailItemId);
         }
         return jdbc.queryForList(COPY_IDS, UUID.class, tenantId, item.get().getInternetMessageId());
-    }
-
-    private Optional<VerdictVersion> newestVerdict(MailItem item) {
-        if (item.getInternetMessageId() == null) {
-            return verdicts.current(item.getTenantId(), item.getId());
-        }
-        // The newest verdict of any copy is that copy's current one: versions of an item only ever grow.
-        List<UUID> owner =
-                jdbc.queryForList(NEWEST_OF_ALL_COPIES, UUID.class, item.getTenantId(), item.getInternetMessageId());
-        return owner.isEmpty() ? Optional.empty() : verdicts.current(item.getTenantId(), owner.getFirst());
     }
 
     private static List<Signal> byWeight(List<Signal> signals) {

@@ -14,6 +14,7 @@ import io.palisade.core.verdict.VerdictVersion;
 import io.palisade.core.work.WorkHandler;
 import io.palisade.core.work.WorkSignal;
 import io.palisade.detection.api.RiskLevel;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -87,8 +88,6 @@ public class BannerRefreshWork implements WorkHandler {
         return KIND;
     }
 
-    // Not yet: each copy's rewrite is one action with its own transactions and two Graph calls; 1,000 copies took
-    // 27.2 s on a shared machine against a 10 s target (docs/benchmarks.md).
     @Override
     public void handle(WorkItem work) {
         JsonNode payload = JSON.readTree(work.payloadJson());
@@ -133,16 +132,16 @@ public class BannerRefreshWork implements WorkHandler {
         // campaign message has thousands of copies.
         PolicyDocument tenantPolicy = policy.policyOf(tenantId);
         Map<UUID, Set<ActionStatus>> history = bannerHistory(tenantId, chunk);
-        int asked = 0;
+        List<ActionOutbox.Planned> banners = new ArrayList<>();
         for (MailItem item : chunk) {
             // The policy can differ per copy: mailbox groups have overrides of their own.
             boolean wanted = policy.actionsFor(tenantPolicy, item, plan.level()).contains(ActionKind.BANNER);
             if (needsBanner(history.getOrDefault(item.getId(), Set.of()), wanted, plan.level())) {
-                outbox.add(tenantId, item.getId(), plan.verdictId(), List.of(ActionKind.BANNER), REQUESTED_BY);
-                asked++;
+                banners.add(new ActionOutbox.Planned(item.getId(), plan.verdictId(), ActionKind.BANNER));
             }
         }
-        return asked;
+        outbox.addAll(tenantId, banners, REQUESTED_BY);
+        return banners.size();
     }
 
     /** The statuses of each copy's BANNER actions, by mail item. */

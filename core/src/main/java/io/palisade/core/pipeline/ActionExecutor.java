@@ -1,8 +1,7 @@
 package io.palisade.core.pipeline;
 
+import io.palisade.core.action.ActionKind;
 import io.palisade.core.action.ActionStatus;
-import io.palisade.core.action.MailAction;
-import io.palisade.core.action.MailActionRepository;
 import io.palisade.core.audit.AuditLog;
 import io.palisade.core.connector.ConnectorException;
 import io.palisade.core.connector.MailboxConnector;
@@ -11,15 +10,14 @@ import io.palisade.core.connector.MessageNotFoundException;
 import io.palisade.core.connector.MessageRef;
 import io.palisade.core.mail.MailItem;
 import io.palisade.core.mail.MailItemRepository;
-import io.palisade.core.mailbox.Mailbox;
-import io.palisade.core.mailbox.MailboxRepository;
 import io.palisade.core.queue.WorkItem;
 import io.palisade.core.work.PermanentWorkException;
 import io.palisade.core.work.RetryableWorkException;
 import io.palisade.core.work.WorkHandler;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -41,9 +39,8 @@ public class ActionExecutor implements WorkHandler {
     // A RUNNING action not touched for this long belongs to a worker that died; it no longer blocks the copy.
     private static final Duration STALE_RUNNING = Duration.ofMinutes(5);
 
-    private final MailActionRepository actions;
+    private final ActionRows actions;
     private final MailItemRepository mailItems;
-    private final MailboxRepository mailboxes;
     private final MailboxConnectorRegistry connectors;
     private final ActionRunner runner;
     private final AuditLog audit;
@@ -51,9 +48,8 @@ public class ActionExecutor implements WorkHandler {
     private final Clock clock;
 
     public ActionExecutor(
-            MailActionRepository actions,
+            ActionRows actions,
             MailItemRepository mailItems,
-            MailboxRepository mailboxes,
             MailboxConnectorRegistry connectors,
             ActionRunner runner,
             AuditLog audit,
@@ -61,7 +57,6 @@ public class ActionExecutor implements WorkHandler {
             Clock clock) {
         this.actions = actions;
         this.mailItems = mailItems;
-        this.mailboxes = mailboxes;
         this.connectors = connectors;
         this.runner = runner;
         this.audit = audit;
@@ -85,9 +80,9 @@ public class ActionExecutor implements WorkHandler {
         }
         try {
             ActionRunner.Outcome outcome = runOrRelocate(target);
-            transactions.executeWithoutResult(status -> finish(tenantId, actionId, outcome));
+            transactions.executeWithoutResult(status -> finish(target, outcome));
         } catch (ConnectorException e) {
-            transactions.executeWithoutResult(status -> failed(tenantId, actionId, e));
+            transactions.executeWithoutResult(status -> failed(target, e));
             if (!e.isRetryable()) {
                 throw new PermanentWorkException(e.getMessage(), e);
             }
@@ -100,17 +95,18 @@ public class ActionExecutor implements WorkHandler {
      * between the platform's move and saving the new id), finds the copy again instead of moving it twice.
      */
     private ActionRunner.Outcome runOrRelocate(Target target) throws ConnectorException {
+        ActionKind kind = target.action().kind();
         try {
-            return runner.run(target.action(), target.item(), target.connector(), target.ref());
+            return runner.run(kind, target.item(), target.connector(), target.ref());
         } catch (MessageNotFoundException e) {
-            if (target.action().getAttempts() > 1) {
+            if (target.action().attempts() > 1) {
                 Optional<ActionRunner.Outcome> found =
-                        runner.relocate(target.action(), target.item(), target.connector(), target.ref());
+                        runner.relocate(kind, target.item(), target.connector(), target.ref());
                 if (found.isPresent()) {
                     LOG.info(
                             "event=action_recovered action={} kind={}",
-                            target.action().getId(),
-                            target.action().getKind());
+                            target.action().id(),
+                            kind);
                     return found.get();
                 }
                 // Not yet: a copy not found again in its mailbox is skipped; the analyst sees the reason and the
@@ -122,83 +118,67 @@ public class ActionExecutor implements WorkHandler {
     }
 
     private Target start(UUID tenantId, UUID actionId) {
-        MailAction action = actions.findByTenantIdAndId(tenantId, actionId)
+        ActionRows.Action action = actions.find(tenantId, actionId)
                 .orElseThrow(() -> new PermanentWorkException("no action " + actionId + " in tenant"));
-        if (action.getStatus().isFinal()) {
-            LOG.debug("event=action_already_final action={} status={}", actionId, action.getStatus());
+        if (action.status().isFinal()) {
+            LOG.debug("event=action_already_final action={} status={}", actionId, action.status());
             return null;
         }
         // Locking the copy serialises its actions: a quarantine and a release of one copy never run at once.
         MailItem item = mailItems
-                .findForUpdateByTenantIdAndId(tenantId, action.getMailItemId())
+                .findForUpdateByTenantIdAndId(tenantId, action.mailItemId())
                 .orElseThrow();
-        waitForEarlierActions(action);
-        Mailbox mailbox =
-                mailboxes.findByTenantIdAndId(tenantId, item.getMailboxId()).orElseThrow();
-        action.start(item.getProviderMessageId(), clock.instant());
-        actions.save(action);
-        MessageRef ref = new MessageRef(tenantId, mailbox.getProviderMailboxId(), item.getProviderMessageId());
-        return new Target(action, item, connectors.require(item.getProvider()), ref);
-    }
-
-    private void waitForEarlierActions(MailAction action) {
-        Instant staleBefore = clock.instant().minus(STALE_RUNNING);
-        boolean busy =
-                actions
-                        .findByTenantIdAndMailItemIdOrderByCreatedAt(action.getTenantId(), action.getMailItemId())
-                        .stream()
-                        .filter(other -> !other.getId().equals(action.getId()))
-                        .anyMatch(other -> other.getStatus() == ActionStatus.RUNNING
-                                        && other.getUpdatedAt().isAfter(staleBefore)
-                                || other.getStatus() == ActionStatus.PENDING
-                                        && other.getCreatedAt().isBefore(action.getCreatedAt()));
-        if (busy) {
+        if (actions.earlierUnfinished(action, clock.instant().minus(STALE_RUNNING))) {
             throw new RetryableWorkException(
-                    "an earlier action on mail item " + action.getMailItemId() + " is not finished",
+                    "an earlier action on mail item " + action.mailItemId() + " is not finished",
                     Duration.ofSeconds(1),
                     null);
         }
+        String mailbox = actions.providerMailboxId(tenantId, item.getMailboxId())
+                .orElseThrow(() -> new PermanentWorkException("mailbox of mail item " + item.getId() + " is gone"));
+        actions.start(action, item.getProviderMessageId(), clock.instant());
+        MessageRef ref = new MessageRef(tenantId, mailbox, item.getProviderMessageId());
+        return new Target(action.started(), item, connectors.require(item.getProvider()), ref);
     }
 
-    private void finish(UUID tenantId, UUID actionId, ActionRunner.Outcome outcome) {
-        MailAction action = actions.findByTenantIdAndId(tenantId, actionId).orElseThrow();
-        MailItem item =
-                mailItems.findByTenantIdAndId(tenantId, action.getMailItemId()).orElseThrow();
+    private void finish(Target target, ActionRunner.Outcome outcome) {
+        ActionRows.Action action = target.action();
+        ActionStatus status;
         if (outcome.skippedReason() != null) {
-            action.skip(outcome.skippedReason(), clock.instant());
+            actions.skip(action, outcome.skippedReason(), clock.instant());
+            status = ActionStatus.SKIPPED;
         } else {
-            action.succeed(outcome.newProviderId(), outcome.folderBefore(), clock.instant());
+            actions.succeed(action, outcome.newProviderId(), outcome.folderBefore(), clock.instant());
             if (outcome.newProviderId() != null) {
-                item.movedTo(outcome.newProviderId(), outcome.folderAfter());
-                mailItems.save(item);
+                actions.moveItem(action, outcome.newProviderId(), outcome.folderAfter());
             }
+            status = ActionStatus.DONE;
         }
-        actions.save(action);
-        audit.record(
-                tenantId,
-                action.getRequestedBy(),
-                "action." + action.getKind().name().toLowerCase(),
-                "mail_item:" + item.getId(),
-                outcome.skippedReason() == null ? "done" : outcome.skippedReason());
+        audit.recordAll(
+                action.tenantId(),
+                List.of(new AuditLog.Entry(
+                        action.requestedBy(),
+                        "action." + action.kind().name().toLowerCase(Locale.ROOT),
+                        "mail_item:" + action.mailItemId(),
+                        outcome.skippedReason() == null ? "done" : outcome.skippedReason())));
         LOG.info(
                 "event=action_done tenant={} action={} kind={} status={}",
-                tenantId,
-                actionId,
-                action.getKind(),
-                action.getStatus());
+                action.tenantId(),
+                action.id(),
+                action.kind(),
+                status);
     }
 
-    private void failed(UUID tenantId, UUID actionId, ConnectorException e) {
-        MailAction action = actions.findByTenantIdAndId(tenantId, actionId).orElseThrow();
-        action.fail(e.getMessage(), e.isRetryable(), clock.instant());
-        actions.save(action);
+    private void failed(Target target, ConnectorException e) {
+        ActionRows.Action action = target.action();
+        actions.fail(action, e.getMessage(), e.isRetryable(), clock.instant());
         LOG.warn(
                 "event=action_failed tenant={} action={} retryable={} error={}",
-                tenantId,
-                actionId,
+                action.tenantId(),
+                action.id(),
                 e.isRetryable(),
                 e.getMessage());
     }
 
-    private record Target(MailAction action, MailItem item, MailboxConnector connector, MessageRef ref) {}
+    private record Target(ActionRows.Action action, MailItem item, MailboxConnector connector, MessageRef ref) {}
 }

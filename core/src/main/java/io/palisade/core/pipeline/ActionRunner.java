@@ -11,8 +11,6 @@ import io.palisade.core.connector.MessageRef;
 import io.palisade.core.connector.QuarantineResult;
 import io.palisade.core.mail.MailItem;
 import io.palisade.core.mail.RawMessageStore;
-import io.palisade.core.verdict.VerdictService;
-import io.palisade.core.verdict.VerdictVersion;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,17 +25,11 @@ class ActionRunner {
     static final String QUARANTINE_FOLDER = ClawbackService.QUARANTINE_FOLDER;
 
     private final RawMessageStore rawMessages;
-    private final VerdictService verdicts;
     private final MailActionRepository actions;
     private final ObjectProvider<BannerComposer> banners;
 
-    ActionRunner(
-            RawMessageStore rawMessages,
-            VerdictService verdicts,
-            MailActionRepository actions,
-            ObjectProvider<BannerComposer> banners) {
+    ActionRunner(RawMessageStore rawMessages, MailActionRepository actions, ObjectProvider<BannerComposer> banners) {
         this.rawMessages = rawMessages;
-        this.verdicts = verdicts;
         this.actions = actions;
         this.banners = banners;
     }
@@ -56,9 +48,8 @@ class ActionRunner {
         }
     }
 
-    Outcome run(MailAction action, MailItem item, MailboxConnector connector, MessageRef ref)
-            throws ConnectorException {
-        return switch (action.getKind()) {
+    Outcome run(ActionKind kind, MailItem item, MailboxConnector connector, MessageRef ref) throws ConnectorException {
+        return switch (kind) {
             case QUARANTINE -> quarantine(item, connector, ref);
             case RELEASE -> release(item, connector, ref);
             case BANNER -> banner(item, connector, ref);
@@ -81,9 +72,9 @@ class ActionRunner {
      *
      * @return what the interrupted attempt did, or empty when the copy cannot be told apart
      */
-    Optional<Outcome> relocate(MailAction action, MailItem item, MailboxConnector connector, MessageRef ref)
+    Optional<Outcome> relocate(ActionKind kind, MailItem item, MailboxConnector connector, MessageRef ref)
             throws ConnectorException {
-        boolean movable = action.getKind() == ActionKind.QUARANTINE || action.getKind() == ActionKind.RELEASE;
+        boolean movable = kind == ActionKind.QUARANTINE || kind == ActionKind.RELEASE;
         if (!movable || item.getInternetMessageId() == null) {
             return Optional.empty();
         }
@@ -96,7 +87,7 @@ class ActionRunner {
             return Optional.empty();
         }
         String newId = here.getFirst().providerMessageId();
-        if (action.getKind() == ActionKind.QUARANTINE) {
+        if (kind == ActionKind.QUARANTINE) {
             return Optional.of(new Outcome(newId, item.getFolder(), QUARANTINE_FOLDER, null));
         }
         return Optional.of(new Outcome(newId, QUARANTINE_FOLDER, here.getFirst().folderId(), null));
@@ -127,14 +118,13 @@ class ActionRunner {
         if (composer == null) {
             return Outcome.skipped("no banner composer is installed");
         }
-        Optional<VerdictVersion> verdict = verdicts.current(item.getTenantId(), item.getId());
         Optional<byte[]> original = rawMessages.load(item.getTenantId(), item.getId());
-        if (verdict.isEmpty() || original.isEmpty()) {
-            return Outcome.skipped("verdict or raw message missing");
+        if (original.isEmpty()) {
+            return Outcome.skipped("raw message missing");
         }
-        Optional<byte[]> bannered = composer.compose(item, verdict.get(), original.get());
+        Optional<byte[]> bannered = composer.compose(item, original.get());
         if (bannered.isEmpty()) {
-            return Outcome.skipped("message left untouched");
+            return Outcome.skipped("message left untouched (no verdict yet, or signed or encrypted)");
         }
         String newId = connector.replaceContent(ref, bannered.get());
         return new Outcome(newId.equals(ref.providerMessageId()) ? null : newId, null, item.getFolder(), null);

@@ -1,7 +1,6 @@
 package io.palisade.core.pipeline;
 
 import io.palisade.core.mail.MailItem;
-import io.palisade.core.verdict.VerdictVersion;
 import java.util.Optional;
 
 /**
@@ -11,13 +10,13 @@ import java.util.Optional;
 public interface BannerComposer {
 
     /**
-     * Composes the bannered message.
+     * Composes the bannered message from the message's current verdict, which the composer reads itself (a copy
+     * shows the newest verdict of any copy of its message).
      *
      * @param item the mail item, never null
-     * @param verdict its current verdict, never null
      * @param originalMime the message as delivered (without any banner of ours), never null
-     * @return the rewritten MIME, or empty when the message must stay untouched (signed or encrypted mail); the
-     *     composer logs the reason
+     * @return the rewritten MIME, or empty when there is nothing to write: no copy has a verdict yet, or the
+     *     message must stay untouched (signed or encrypted mail); the composer logs which
      */
-    Optional<byte[]> compose(MailItem item, VerdictVersion verdict, byte[] originalMime);
+    Optional<byte[]> compose(MailItem item, byte[] originalMime);
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -45,10 +46,12 @@ public class WorkQueue {
     private static final int MAX_ERROR_LENGTH = 2000;
     private static final String INVALID_TEXT = "22P02";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
+    private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(5);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final WorkQueueProperties properties;
+    private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
 
     public WorkQueue(NamedParameterJdbcTemplate jdbc, Clock clock, WorkQueueProperties properties) {
         this.jdbc = jdbc;
@@ -131,10 +134,7 @@ public class WorkQueue {
                 .addValue("kinds", kinds)
                 .addValue("now", at(now))
                 .addValue("error", "lease expired after the last attempt");
-        int expired = jdbc.update(WorkQueueSql.DEAD_LETTER_EXHAUSTED_LEASES, params);
-        if (expired > 0) {
-            LOG.warn("event=work_dead_lettered reason=lease_expired count={}", expired);
-        }
+        deadLetterExhaustedLeases(params, now);
         params.addValue("worker", workerId)
                 .addValue("leaseUntil", at(now.plus(lease)))
                 .addValue("max", max);
@@ -143,6 +143,22 @@ public class WorkQueue {
             LOG.debug("event=work_claimed worker={} count={}", workerId, claimed.size());
         }
         return claimed;
+    }
+
+    /**
+     * Dead-letters items whose lease ran out on their last attempt, at most once per {@link #SWEEP_INTERVAL} on this
+     * instance: such an item is never claimed again, so a few seconds' delay changes nothing, while sweeping on
+     * every claim would double the statements of a busy queue.
+     */
+    private void deadLetterExhaustedLeases(MapSqlParameterSource params, Instant now) {
+        Instant due = nextSweep.get();
+        if (now.isBefore(due) || !nextSweep.compareAndSet(due, now.plus(SWEEP_INTERVAL))) {
+            return;
+        }
+        int expired = jdbc.update(WorkQueueSql.DEAD_LETTER_EXHAUSTED_LEASES, params);
+        if (expired > 0) {
+            LOG.warn("event=work_dead_lettered reason=lease_expired count={}", expired);
+        }
     }
 
     /**

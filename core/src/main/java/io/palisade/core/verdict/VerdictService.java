@@ -192,6 +192,11 @@ public class VerdictService {
 
     /** The signals of a stored version, in their stored order. */
     public List<Signal> signals(VerdictVersion verdict) {
-        return json.readValue(verdict.getSignalsJson(), SIGNALS);
+        return signals(verdict.getSignalsJson());
+    }
+
+    /** The signals of a version as stored in its {@code signals} column, in their stored order. */
+    public List<Signal> signals(String signalsJson) {
+        return json.readValue(signalsJson, SIGNALS);
     }
 }

@@ -31,7 +31,8 @@ public class WorkSignal {
         wakeNow();
     }
 
-    private void wakeNow() {
+    /** Wakes every idle worker at once, whatever transaction is open. */
+    void wakeNow() {
         synchronized (monitor) {
             monitor.notifyAll();
         }

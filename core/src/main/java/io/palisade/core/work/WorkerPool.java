@@ -21,12 +21,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the registered {@link WorkHandler}s: each worker claims one due item of a known kind, runs its handler and
- * completes or fails it. Sets the logging context (tenant, kind, item) once per item.
+ * completes or fails it. Sets the logging context (tenant, kind, item) once per item. When the queue has nothing
+ * due, one idle worker polls it and the others rest until that one, or a producer's {@link WorkSignal}, wakes them.
  */
 @Component
 public class WorkerPool implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
+    // How long a resting worker waits when no wake-up comes; the poller wakes it as soon as it finds work.
+    private static final Duration RESTING = Duration.ofSeconds(5);
 
     private final WorkQueue queue;
     private final Map<String, WorkHandler> handlers;
@@ -34,6 +37,7 @@ public class WorkerPool implements SmartLifecycle {
     private final String instanceId = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean poller = new AtomicBoolean();
     private final WorkSignal signal;
     private ExecutorService executor;
 
@@ -85,12 +89,19 @@ public class WorkerPool implements SmartLifecycle {
     }
 
     private void loop(String workerId) {
+        boolean idle = false;
         while (running.get()) {
             try {
                 List<WorkItem> claimed = queue.claim(handlers.keySet(), workerId, properties.lease(), 1);
                 if (claimed.isEmpty()) {
-                    waitIdle(properties.idlePoll());
+                    idle = true;
+                    rest();
                 } else {
+                    if (idle) {
+                        // The first item after a quiet spell: there may be more, so the resting workers join in.
+                        signal.wakeNow();
+                        idle = false;
+                    }
                     claimed.forEach(this::run);
                 }
             } catch (RuntimeException e) {
@@ -124,6 +135,22 @@ public class WorkerPool implements SmartLifecycle {
             MDC.remove("tenant");
             MDC.remove("kind");
             MDC.remove("item");
+        }
+    }
+
+    /**
+     * An idle worker waits: one of them (the poller) asks the queue again after the idle poll, the others rest
+     * until a wake-up, so an idle instance asks the database a few times a second rather than once per worker.
+     */
+    private void rest() {
+        if (poller.compareAndSet(false, true)) {
+            try {
+                waitIdle(properties.idlePoll());
+            } finally {
+                poller.set(false);
+            }
+        } else {
+            waitIdle(RESTING);
         }
     }
 
