@@ -67,9 +67,7 @@ class CampaignMatcher {
     }
 
     private Map<UUID, MemberReason> sharedIndicators(MailItem item, Instant since) {
-        Set<String> ownDomains = similarity.ownDomains(item.getTenantId());
-        Map<UUID, MemberReason> shared = new LinkedHashMap<>();
-        jdbc.query(
+        List<Shared> rows = jdbc.query(
                 """
                 SELECT c.id, s.kind, s.value FROM mail_indicators x
                 JOIN mail_indicators s ON s.tenant_id = x.tenant_id AND s.kind = x.kind AND s.value = x.value
@@ -79,18 +77,22 @@ class CampaignMatcher {
                 ORDER BY c.created_at DESC
                 LIMIT ?
                 """,
-                rs -> {
-                    boolean url = "URL".equals(rs.getString("kind"));
-                    if (!url || !CampaignSimilarity.isOwnUrl(rs.getString("value"), ownDomains)) {
-                        shared.putIfAbsent(
-                                rs.getObject("id", UUID.class),
-                                url ? MemberReason.SHARED_URL : MemberReason.SHARED_FILE);
-                    }
-                },
+                (rs, row) -> new Shared(
+                        rs.getObject("id", UUID.class), "URL".equals(rs.getString("kind")), rs.getString("value")),
                 item.getTenantId(),
                 item.getId(),
                 Timestamp.from(since),
                 MAX_CAMPAIGNS);
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> ownDomains = similarity.ownDomains(item.getTenantId());
+        Map<UUID, MemberReason> shared = new LinkedHashMap<>();
+        for (Shared row : rows) {
+            if (!row.url() || !CampaignSimilarity.isOwnUrl(row.value(), ownDomains)) {
+                shared.putIfAbsent(row.campaignId(), row.url() ? MemberReason.SHARED_URL : MemberReason.SHARED_FILE);
+            }
+        }
         return shared;
     }
 
@@ -137,6 +139,8 @@ class CampaignMatcher {
         return seedPrints.computeIfAbsent(
                 new SeedKey(tenantId, seedMailItemId), key -> similarity.fingerprint(key.tenantId(), key.seed()));
     }
+
+    private record Shared(UUID campaignId, boolean url, String value) {}
 
     private record Seed(UUID campaignId, UUID mailItemId, String sender) {}
 
