@@ -11,11 +11,14 @@ import io.palisade.core.campaign.MemberReason;
 import io.palisade.core.clawback.ClawbackQueries;
 import io.palisade.core.mailbox.Mailbox;
 import io.palisade.core.pipeline.AnalystVerdicts;
+import io.palisade.core.reevaluation.CampaignVerdicts;
 import io.palisade.core.reevaluation.Reevaluator;
 import io.palisade.core.verdict.VerdictCause;
 import io.palisade.core.verdict.VerdictService;
 import io.palisade.core.verdict.VerdictVersion;
 import io.palisade.detection.api.RiskLevel;
+import io.palisade.detection.api.Signal;
+import io.palisade.detection.api.Verdict;
 import io.palisade.lifecycle.LifecycleFixtures;
 import io.palisade.lifecycle.LifecyclePlatform;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +53,9 @@ class CampaignArrivalTest {
     VerdictService verdicts;
 
     @Autowired
+    CampaignVerdicts decisions;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
@@ -77,7 +83,7 @@ class CampaignArrivalTest {
     }
 
     @Test
-    void aNearDuplicateArrivingLaterJoinsButUnrelatedMailFromTheSameSenderDoesNot() {
+    void aNearDuplicateOrMailSharingTheSeedsUrlArrivingLaterJoinsButUnrelatedMailFromTheSameSenderDoesNot() {
         List<Mailbox> mailboxes = fixtures.tenantWithMailboxes(3);
         UUID tenantId = mailboxes.getFirst().getTenantId();
         String id = LifecycleFixtures.messageId();
@@ -88,11 +94,13 @@ class CampaignArrivalTest {
         UUID nearDuplicate = deliver(
                 mailboxes.get(1), CampaignFormationTest.VARIANT.formatted("INV-91", "v-" + id, "later" + token));
         UUID unrelated = deliver(mailboxes.get(2), CampaignFormationTest.UNRELATED.formatted("u-" + id));
+        UUID sharing = deliver(mailboxes.get(2), CampaignFormationTest.SHARED_LINK.formatted("s-" + id, token));
 
-        assertThat(members(tenantId, campaign)).contains(tuple(nearDuplicate, MemberReason.NEAR_DUPLICATE));
+        assertThat(members(tenantId, campaign))
+                .contains(tuple(nearDuplicate, MemberReason.NEAR_DUPLICATE), tuple(sharing, MemberReason.SHARED_URL));
         assertThat(campaigns.find(tenantId, campaign.id()).orElseThrow().mailItemIds())
                 .doesNotContain(unrelated)
-                .hasSize(2);
+                .hasSize(3);
     }
 
     @Test
@@ -146,6 +154,87 @@ class CampaignArrivalTest {
                 .last()
                 .isEqualTo(tuple(VerdictCause.ANALYST, RiskLevel.CLEAN));
         assertThat(quarantineActions(tenantId, late.mailItemId())).isZero();
+    }
+
+    @Test
+    void aCopyArrivingWhileADecisionIsBeingAppliedGetsItExactlyOnce() {
+        List<Mailbox> mailboxes = fixtures.tenantWithMailboxes(11);
+        UUID tenantId = mailboxes.getFirst().getTenantId();
+        String id = LifecycleFixtures.messageId();
+        List<LifecycleFixtures.Copy> copies = fixtures.deliverToAll(mailboxes.subList(0, 10), id);
+        Campaign campaign = campaigns.formAround(tenantId, copies.getFirst().mailItemId());
+        Verdict malicious = new Verdict(
+                100,
+                RiskLevel.MALICIOUS,
+                List.of(new Signal("ANALYST_DECISION", "analyst", 100, "An analyst decided", "")),
+                "analyst");
+        UUID decision = decisions.open(tenantId, campaign.id(), malicious, "analyst-a", "phish");
+        // Four of the ten members are done: the newcomer's id falls before the cursor or after it.
+        decisions.applyNextChunk(tenantId, campaign.id(), decision);
+
+        LifecycleFixtures.Copy late =
+                fixtures.deliver(mailboxes.get(10), "inbox", id, LifecycleFixtures.ordinary(id), Instant.now());
+        while (!decisions.applyNextChunk(tenantId, campaign.id(), decision)) {
+            // the rest of the members, the newcomer among them unless it was given the decision on arrival
+        }
+
+        assertThat(verdicts.history(tenantId, late.mailItemId()))
+                .filteredOn(v -> v.getCause() == VerdictCause.ANALYST)
+                .extracting(VerdictVersion::getLevel)
+                .containsExactly(RiskLevel.MALICIOUS);
+        assertThat(quarantineActions(tenantId, late.mailItemId())).isEqualTo(1);
+    }
+
+    @Test
+    void aCampaignOfFiftyThousandMessagesTakesNoMore() {
+        List<Mailbox> mailboxes = fixtures.tenantWithMailboxes(2);
+        UUID tenantId = mailboxes.getFirst().getTenantId();
+        String id = LifecycleFixtures.messageId();
+        List<LifecycleFixtures.Copy> copies = fixtures.deliverToAll(mailboxes.subList(0, 1), id);
+        Campaign campaign = campaigns.formAround(tenantId, copies.getFirst().mailItemId());
+        fillUp(tenantId, mailboxes.getFirst().getId(), campaign.id(), 50_000 - 1);
+
+        LifecycleFixtures.Copy late =
+                fixtures.deliver(mailboxes.get(1), "inbox", id, LifecycleFixtures.ordinary(id), Instant.now());
+
+        assertThat(memberCount(tenantId, campaign.id())).isEqualTo(50_000);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM campaign_members WHERE tenant_id = ? AND mail_item_id = ?",
+                        Integer.class,
+                        tenantId,
+                        late.mailItemId()))
+                .isZero();
+    }
+
+    /** Adds bare mail items to the campaign, in two statements: what 50,000 deliveries would take minutes for. */
+    private void fillUp(UUID tenantId, UUID mailboxId, UUID campaignId, int count) {
+        String filler = "filler-" + campaignId + "-";
+        jdbc.update(
+                "INSERT INTO mail_items (id, tenant_id, mailbox_id, provider, provider_message_id, received_at,"
+                        + " created_at) SELECT gen_random_uuid(), ?, ?, 'M365', ? || n, now(), now()"
+                        + " FROM generate_series(1, ?) n",
+                tenantId,
+                mailboxId,
+                filler,
+                count);
+        // Fresh statistics: the foreign-key checks below would otherwise keep a plan made for a small table.
+        jdbc.execute("ANALYZE mail_items");
+        jdbc.update(
+                "INSERT INTO campaign_members (tenant_id, campaign_id, mail_item_id, reason)"
+                        + " SELECT tenant_id, ?, id, 'SHARED_URL' FROM mail_items"
+                        + " WHERE tenant_id = ? AND provider_message_id LIKE ?",
+                campaignId,
+                tenantId,
+                filler + "%");
+        assertThat(memberCount(tenantId, campaignId)).isEqualTo(50_000);
+    }
+
+    private int memberCount(UUID tenantId, UUID campaignId) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM campaign_members WHERE tenant_id = ? AND campaign_id = ?",
+                Integer.class,
+                tenantId,
+                campaignId);
     }
 
     private Reevaluator.Outcome decide(UUID tenantId, Campaign campaign, RiskLevel level) {
