@@ -2,19 +2,12 @@ package io.palisade.core.campaign;
 
 import io.palisade.core.mail.MailItem;
 import io.palisade.core.mail.MailItemRepository;
-import io.palisade.core.mail.RawMessageStore;
 import io.palisade.core.pipeline.PipelineProperties;
-import io.palisade.detection.parse.Deadline;
-import io.palisade.detection.parse.MessageParser;
-import io.palisade.detection.parse.ParseLimits;
-import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -36,28 +29,29 @@ import org.springframework.transaction.annotation.Transactional;
 public class CampaignService {
 
     /** Fingerprints this close (of 64 bits) count as near-duplicates. */
-    static final int MAX_DISTANCE = 6;
+    static final int MAX_DISTANCE = CampaignSimilarity.MAX_DISTANCE;
+
+    /** A campaign holds at most this many messages; more are left out, at forming and on arrival alike. */
+    static final int MAX_MEMBERS = 50_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(CampaignService.class);
     private static final int MAX_CANDIDATES = 5_000;
-    private static final int MAX_MEMBERS = 50_000;
 
     private final JdbcTemplate jdbc;
     private final MailItemRepository mailItems;
-    private final RawMessageStore rawMessages;
+    private final CampaignSimilarity similarity;
     private final PipelineProperties pipeline;
     private final Clock clock;
-    private final MessageParser parser = new MessageParser(ParseLimits.defaults());
 
-    public CampaignService(
+    CampaignService(
             JdbcTemplate jdbc,
             MailItemRepository mailItems,
-            RawMessageStore rawMessages,
+            CampaignSimilarity similarity,
             PipelineProperties pipeline,
             Clock clock) {
         this.jdbc = jdbc;
         this.mailItems = mailItems;
-        this.rawMessages = rawMessages;
+        this.similarity = similarity;
         this.pipeline = pipeline;
         this.clock = clock;
     }
@@ -83,7 +77,7 @@ public class CampaignService {
         if (existing.isPresent()) {
             return find(tenantId, existing.get()).orElseThrow();
         }
-        // Not yet: members are fixed here; similar mail arriving later is not added to this campaign.
+        // Mail that arrives later joins through CampaignArrivals, by the same reasons.
         Map<UUID, MemberReason> members = members(seed);
         UUID id = UUID.randomUUID();
         jdbc.update(
@@ -141,7 +135,7 @@ public class CampaignService {
                     .findByTenantIdAndInternetMessageId(tenantId, seed.getInternetMessageId())
                     .forEach(copy -> members.putIfAbsent(copy.getId(), MemberReason.COPY));
         }
-        sharedIndicators(seed, since, ownDomains(tenantId)).forEach(members::putIfAbsent);
+        sharedIndicators(seed, since, similarity.ownDomains(tenantId)).forEach(members::putIfAbsent);
         nearDuplicates(seed, since).forEach(id -> members.putIfAbsent(id, MemberReason.NEAR_DUPLICATE));
         return members.entrySet().stream()
                 .limit(MAX_MEMBERS)
@@ -161,7 +155,7 @@ public class CampaignService {
                 """,
                 rs -> {
                     boolean url = "URL".equals(rs.getString("kind"));
-                    if (!url || !isOwn(host(rs.getString("value")), ownDomains)) {
+                    if (!url || !CampaignSimilarity.isOwnUrl(rs.getString("value"), ownDomains)) {
                         shared.putIfAbsent(
                                 rs.getObject("mail_item_id", UUID.class),
                                 url ? MemberReason.SHARED_URL : MemberReason.SHARED_FILE);
@@ -175,59 +169,27 @@ public class CampaignService {
     }
 
     private List<UUID> nearDuplicates(MailItem seed, Instant since) {
-        if (seed.getSender() == null || !seed.getSender().contains("@")) {
-            return List.of();
-        }
-        Optional<Long> seedPrint = fingerprint(seed);
+        Optional<String> senderDomain = CampaignSimilarity.senderDomain(seed.getSender());
+        Optional<Long> seedPrint = senderDomain.flatMap(d -> similarity.fingerprint(seed));
         if (seedPrint.isEmpty()) {
             return List.of();
         }
-        String domain = seed.getSender().substring(seed.getSender().lastIndexOf('@') + 1);
+        String domain = senderDomain.get();
         List<UUID> candidates = jdbc.queryForList(
                 "SELECT id FROM mail_items WHERE tenant_id = ? AND lower(sender) LIKE ? AND received_at >= ?"
                         + " AND id <> ? ORDER BY received_at DESC LIMIT ?",
                 UUID.class,
                 seed.getTenantId(),
-                "%@" + domain.toLowerCase(Locale.ROOT),
+                "%@" + domain,
                 Timestamp.from(since),
                 seed.getId(),
                 MAX_CANDIDATES);
         return mailItems.findByTenantIdAndIdIn(seed.getTenantId(), candidates).stream()
-                .filter(item -> fingerprint(item)
-                        .map(print -> SimHash.distance(print, seedPrint.get()) <= MAX_DISTANCE)
+                .filter(item -> similarity
+                        .fingerprint(item)
+                        .map(print -> CampaignSimilarity.nearDuplicates(print, seedPrint.get()))
                         .orElse(false))
                 .map(MailItem::getId)
                 .toList();
-    }
-
-    private Optional<Long> fingerprint(MailItem item) {
-        return rawMessages.load(item.getTenantId(), item.getId()).map(raw -> {
-            var parsed =
-                    parser.parseMail(raw, Deadline.after(Duration.ofSeconds(2))).message();
-            return SimHash.of((parsed.subject() == null ? "" : parsed.subject()) + "\n" + parsed.textBody());
-        });
-    }
-
-    private Set<String> ownDomains(UUID tenantId) {
-        return Set.copyOf(jdbc.queryForList(
-                "SELECT DISTINCT lower(split_part(address, '@', 2)) FROM mailboxes WHERE tenant_id = ?",
-                String.class,
-                tenantId));
-    }
-
-    private static boolean isOwn(String host, Set<String> ownDomains) {
-        return ownDomains.stream().anyMatch(own -> host.equals(own) || host.endsWith("." + own));
-    }
-
-    private static String host(String url) {
-        try {
-            String host = URI.create(url).getHost();
-            if (host == null) {
-                return "";
-            }
-            return host.toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
  * @param collectionUrl the collection's URL (ending in {@code /collections/<id>/})
  * @param addedAfter the {@code X-TAXII-Date-Added-Last} of the last poll; null before the first
  * @param lastError why the last poll failed; null when it worked
+ * @param authentication how Palisade logs in to the collection; the credentials themselves never leave the store
  */
 public record TaxiiFeed(
         UUID id,
@@ -18,4 +19,11 @@ public record TaxiiFeed(
         int confidence,
         String addedAfter,
         Instant lastPolledAt,
-        String lastError) {}
+        String lastError,
+        TaxiiAuth authentication) {
+
+    /** Whether the feed has credentials to poll with. */
+    public boolean credentialsSet() {
+        return authentication != TaxiiAuth.NONE;
+    }
+}

@@ -13,12 +13,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Polls TAXII 2.1 collections ({@code GET <collection>/objects/}, section 5.4 of the TAXII 2.1 specification):
  * asks only for objects added after the last poll, follows {@code more}/{@code next} pages, and stores the
  * indicators through {@link IntelImport}. A failed poll is logged and recorded on the feed, and the next poll
- * starts again from the last good position, so nothing is lost.
+ * starts again from the last good position, so nothing is lost. A feed may carry credentials (HTTP Basic or an API
+ * key header, {@link TaxiiCredentials}), stored encrypted and sent only to the collection's own URL: redirects are
+ * not followed.
  */
 @Service
 public class TaxiiPoller {
@@ -40,24 +44,83 @@ public class TaxiiPoller {
     private final JdbcTemplate jdbc;
     private final IntelImport imports;
     private final TenantService tenants;
+    private final TaxiiCredentialStore credentials;
     private final Clock clock;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // Redirect.NEVER (the default, kept on purpose): credentials go to the configured collection only.
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
-    public TaxiiPoller(JdbcTemplate jdbc, IntelImport imports, TenantService tenants, Clock clock) {
+    TaxiiPoller(
+            JdbcTemplate jdbc,
+            IntelImport imports,
+            TenantService tenants,
+            TaxiiCredentialStore credentials,
+            Clock clock) {
         this.jdbc = jdbc;
         this.imports = imports;
         this.tenants = tenants;
+        this.credentials = credentials;
         this.clock = clock;
     }
 
     /**
-     * Adds a collection for the tenant to poll (or changes its source and confidence).
+     * Adds a collection for the tenant to poll (or changes its source and confidence), keeping the credentials of a
+     * feed added before.
      *
-     * @throws IllegalArgumentException when the URL is not http(s)
+     * @throws IllegalArgumentException when the URL is not http(s) or holds a user or password
      */
+    @Transactional
     public TaxiiFeed addFeed(UUID tenantId, String collectionUrl, String source, int confidence) {
+        return upsert(tenantId, collectionUrl, source, confidence);
+    }
+
+    /**
+     * Adds a collection for the tenant to poll (or changes it) with the credentials to poll it with.
+     *
+     * @param credentials stored encrypted; null to poll without credentials (removes any stored before)
+     * @throws IllegalArgumentException when the URL is not http(s) or holds a user or password
+     */
+    @Transactional
+    public TaxiiFeed addFeed(
+            UUID tenantId, String collectionUrl, String source, int confidence, TaxiiCredentials credentials) {
+        TaxiiFeed feed = upsert(tenantId, collectionUrl, source, confidence);
+        return setCredentials(tenantId, feed.id(), credentials);
+    }
+
+    /**
+     * Replaces a feed's credentials.
+     *
+     * @param credentials stored encrypted; null to poll without credentials
+     * @throws NoSuchElementException when the tenant has no such feed
+     */
+    @Transactional
+    public TaxiiFeed setCredentials(UUID tenantId, UUID feedId, TaxiiCredentials credentials) {
+        find(tenantId, feedId).orElseThrow(() -> new NoSuchElementException("no TAXII feed " + feedId + " in tenant"));
+        if (credentials == null) {
+            this.credentials.clear(tenantId, feedId);
+        } else {
+            this.credentials.store(tenantId, feedId, credentials);
+        }
+        return find(tenantId, feedId).orElseThrow();
+    }
+
+    /** A feed of the tenant, or empty. */
+    public Optional<TaxiiFeed> find(UUID tenantId, UUID feedId) {
+        return jdbc
+                .query("SELECT * FROM taxii_feeds WHERE tenant_id = ? AND id = ?", this::map, tenantId, feedId)
+                .stream()
+                .findFirst();
+    }
+
+    private TaxiiFeed upsert(UUID tenantId, String collectionUrl, String source, int confidence) {
         URI uri = URI.create(collectionUrl);
+        if (uri.getRawUserInfo() != null) {
+            // The message leaves the URL out: it holds a password.
+            throw new IllegalArgumentException(
+                    "a TAXII collection URL must not hold a user or password; give them as the feed's credentials");
+        }
         if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
             throw new IllegalArgumentException("a TAXII collection URL must be http(s): " + collectionUrl);
         }
@@ -94,8 +157,9 @@ public class TaxiiPoller {
         String next = null;
         int stored = 0;
         try {
+            Optional<TaxiiCredentials> login = credentials.load(feed.tenantId(), feed.id());
             for (int page = 0; page < MAX_PAGES; page++) {
-                HttpResponse<String> response = get(feed, addedAfter, next);
+                HttpResponse<String> response = get(feed, login, addedAfter, next);
                 JsonNode envelope = JSON.readTree(response.body());
                 List<String> rejected = new ArrayList<>();
                 if (envelope.path("objects").isArray()) {
@@ -126,7 +190,7 @@ public class TaxiiPoller {
         }
     }
 
-    private HttpResponse<String> get(TaxiiFeed feed, String addedAfter, String next)
+    private HttpResponse<String> get(TaxiiFeed feed, Optional<TaxiiCredentials> login, String addedAfter, String next)
             throws IOException, InterruptedException {
         StringBuilder url = new StringBuilder(feed.collectionUrl()).append("objects/?match%5Btype%5D=indicator");
         if (addedAfter != null) {
@@ -135,13 +199,19 @@ public class TaxiiPoller {
         if (next != null) {
             url.append("&next=").append(URLEncoder.encode(next, StandardCharsets.UTF_8));
         }
-        // Not yet: no credentials are sent; a collection behind a login cannot be polled.
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url.toString()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString()))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", MEDIA_TYPE)
-                .GET()
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                .GET();
+        login.ifPresent(credentials -> credentials.applyTo(request));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        int status = response.statusCode();
+        if (status == 401 || status == 403) {
+            throw new IOException("TAXII server answered " + status + " for " + feed.collectionUrl()
+                    + (login.isPresent()
+                            ? ": it refused the feed's credentials; check them"
+                            : ": the collection needs credentials and the feed has none"));
+        }
         if (response.statusCode() != 200) {
             throw new IOException("TAXII server answered " + response.statusCode() + " for " + feed.collectionUrl());
         }
@@ -169,6 +239,7 @@ public class TaxiiPoller {
                 rs.getInt("confidence"),
                 rs.getString("added_after"),
                 polled == null ? null : polled.toInstant(),
-                rs.getString("last_error"));
+                rs.getString("last_error"),
+                rs.getString("auth_kind") == null ? TaxiiAuth.NONE : TaxiiAuth.valueOf(rs.getString("auth_kind")));
     }
 }

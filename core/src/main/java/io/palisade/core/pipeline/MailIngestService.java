@@ -1,6 +1,8 @@
 package io.palisade.core.pipeline;
 
+import io.palisade.core.action.MailAction;
 import io.palisade.core.action.MailActionRepository;
+import io.palisade.core.campaign.CampaignArrivals;
 import io.palisade.core.mail.MailItem;
 import io.palisade.core.mail.MailItemRepository;
 import io.palisade.core.mailbox.Mailbox;
@@ -19,6 +21,7 @@ import io.palisade.detection.engine.DefaultScanner;
 import io.palisade.detection.engine.ScanReport;
 import io.palisade.detection.parse.ParseIssue;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -53,6 +56,7 @@ public class MailIngestService {
     private final JdbcTemplate jdbc;
     private final WorkQueue queue;
     private final PipelineProperties pipeline;
+    private final CampaignArrivals campaigns;
     private final Clock clock;
 
     public MailIngestService(
@@ -69,6 +73,7 @@ public class MailIngestService {
             JdbcTemplate jdbc,
             WorkQueue queue,
             PipelineProperties pipeline,
+            CampaignArrivals campaigns,
             Clock clock) {
         this.mailboxes = mailboxes;
         this.mailItems = mailItems;
@@ -83,6 +88,7 @@ public class MailIngestService {
         this.jdbc = jdbc;
         this.queue = queue;
         this.pipeline = pipeline;
+        this.campaigns = campaigns;
         this.clock = clock;
     }
 
@@ -110,12 +116,17 @@ public class MailIngestService {
         MailItem item = writer.write(request, mailbox, report.message());
         VerdictVersion version =
                 verdicts.record(request.tenantId(), item.getId(), verdict, VerdictCause.SCAN, ENGINE_ACTOR);
-        var actions = outbox.add(
-                request.tenantId(),
-                item.getId(),
-                version.getId(),
-                policy.actionsFor(item, verdict.level()),
-                ENGINE_ACTOR);
+        // A campaign the message joins may carry an analyst's decision: that verdict and its actions replace the
+        // scan's.
+        Optional<VerdictVersion> decided = campaigns.join(item, report.message());
+        List<MailAction> actions = decided.isPresent()
+                ? List.of()
+                : outbox.add(
+                        request.tenantId(),
+                        item.getId(),
+                        version.getId(),
+                        policy.actionsFor(item, verdict.level()),
+                        ENGINE_ACTOR);
         if (ranOutOfTime(verdict)) {
             scheduleCompleteScan(request.tenantId(), item.getId());
         }
@@ -129,7 +140,8 @@ public class MailIngestService {
         if (!actions.isEmpty()) {
             workers.wake();
         }
-        return new IngestOutcome(item.getId(), verdict.level(), false);
+        return new IngestOutcome(
+                item.getId(), decided.map(VerdictVersion::getLevel).orElse(verdict.level()), false);
     }
 
     private static boolean ranOutOfTime(Verdict verdict) {

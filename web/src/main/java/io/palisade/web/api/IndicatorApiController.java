@@ -5,6 +5,8 @@ import io.palisade.core.intel.IntelImport;
 import io.palisade.core.intel.IntelKind;
 import io.palisade.core.intel.IntelService;
 import io.palisade.core.intel.NewIndicator;
+import io.palisade.core.intel.TaxiiAuth;
+import io.palisade.core.intel.TaxiiCredentials;
 import io.palisade.core.intel.TaxiiFeed;
 import io.palisade.core.intel.TaxiiPoller;
 import io.palisade.core.intel.ThreatIndicator;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A tenant's threat-intelligence indicators: list, add (which re-evaluates the stored mail that carries it),
- * expire, import files (plain lists, STIX 2.1 bundles) and TAXII 2.1 collections to poll.
+ * expire, import files (plain lists, STIX 2.1 bundles) and TAXII 2.1 collections to poll. A collection's
+ * credentials are accepted but never returned: the API shows only whether a feed has some.
  */
 @RestController
 @RequestMapping("/api/v1/indicators")
@@ -63,11 +67,82 @@ public class IndicatorApiController {
             @Min(0) @Max(100) int confidence,
             Instant expiresAt) {}
 
-    /** A TAXII 2.1 collection to poll. */
+    /**
+     * A TAXII 2.1 collection to poll.
+     *
+     * @param credentials how to log in to it; null keeps the feed's credentials (none for a new feed)
+     */
     public record FeedRequest(
             @NotBlank String collectionUrl,
             @NotBlank String source,
-            @Min(0) @Max(100) int confidence) {}
+            @Min(0) @Max(100) int confidence,
+            @Valid CredentialsRequest credentials) {}
+
+    /**
+     * A TAXII feed's credentials, write-only: {@code type} {@code basic} (username, password), {@code api-key}
+     * (header, value) or {@code none} (poll without credentials).
+     */
+    public record CredentialsRequest(
+            @NotBlank String type, String username, String password, String header, String value) {
+
+        /** The credentials to store; null for {@code none}. */
+        TaxiiCredentials toCredentials() {
+            return switch (type) {
+                case "basic" ->
+                    new TaxiiCredentials.Basic(required(username, "username"), required(password, "password"));
+                case "api-key" -> new TaxiiCredentials.ApiKey(required(header, "header"), required(value, "value"));
+                case "none" -> null;
+                default ->
+                    throw new IllegalArgumentException("credentials type must be basic, api-key or none, got " + type);
+            };
+        }
+
+        // Never echoes a value: some are secrets.
+        private static String required(String field, String name) {
+            if (field == null) {
+                throw new IllegalArgumentException("credentials of this type need " + name);
+            }
+            return field;
+        }
+
+        @Override
+        public String toString() {
+            return "CredentialsRequest[type=" + type + "]";
+        }
+    }
+
+    /**
+     * A TAXII feed as the API shows it: whether it has credentials and of which kind, never the credentials.
+     *
+     * @param addedAfter the {@code X-TAXII-Date-Added-Last} of the last poll; null before the first
+     * @param lastError why the last poll failed; null when it worked
+     */
+    public record FeedView(
+            UUID id,
+            UUID tenantId,
+            String collectionUrl,
+            String source,
+            int confidence,
+            String addedAfter,
+            Instant lastPolledAt,
+            String lastError,
+            boolean credentialsSet,
+            TaxiiAuth authentication) {
+
+        static FeedView of(TaxiiFeed feed) {
+            return new FeedView(
+                    feed.id(),
+                    feed.tenantId(),
+                    feed.collectionUrl(),
+                    feed.source(),
+                    feed.confidence(),
+                    feed.addedAfter(),
+                    feed.lastPolledAt(),
+                    feed.lastError(),
+                    feed.credentialsSet(),
+                    feed.authentication());
+        }
+    }
 
     @GetMapping
     public List<ThreatIndicator> list(
@@ -117,15 +192,38 @@ public class IndicatorApiController {
     }
 
     @GetMapping("/taxii-feeds")
-    public List<TaxiiFeed> feeds(@RequestParam UUID tenantId) {
-        return taxii.feeds(locator.requireTenant(tenantId));
+    public List<FeedView> feeds(@RequestParam UUID tenantId) {
+        return taxii.feeds(locator.requireTenant(tenantId)).stream()
+                .map(FeedView::of)
+                .toList();
     }
 
+    /** Adds a collection, or changes the one with this URL; its credentials only when the request has some. */
     @PostMapping("/taxii-feeds")
-    public ResponseEntity<TaxiiFeed> addFeed(@RequestParam UUID tenantId, @Valid @RequestBody FeedRequest request) {
-        TaxiiFeed feed = taxii.addFeed(
-                locator.requireTenant(tenantId), request.collectionUrl(), request.source(), request.confidence());
-        return ResponseEntity.status(HttpStatus.CREATED).body(feed);
+    public ResponseEntity<FeedView> addFeed(@RequestParam UUID tenantId, @Valid @RequestBody FeedRequest request) {
+        UUID tenant = locator.requireTenant(tenantId);
+        TaxiiFeed feed = request.credentials() == null
+                ? taxii.addFeed(tenant, request.collectionUrl(), request.source(), request.confidence())
+                : taxii.addFeed(
+                        tenant,
+                        request.collectionUrl(),
+                        request.source(),
+                        request.confidence(),
+                        request.credentials().toCredentials());
+        return ResponseEntity.status(HttpStatus.CREATED).body(FeedView.of(feed));
+    }
+
+    /** Replaces a feed's credentials ({@code type} none removes them). */
+    @PutMapping("/taxii-feeds/{id}/credentials")
+    public FeedView setCredentials(
+            @RequestParam UUID tenantId, @PathVariable UUID id, @Valid @RequestBody CredentialsRequest request) {
+        return FeedView.of(taxii.setCredentials(locator.requireTenant(tenantId), id, request.toCredentials()));
+    }
+
+    /** Removes a feed's credentials: it is polled without any. */
+    @DeleteMapping("/taxii-feeds/{id}/credentials")
+    public FeedView removeCredentials(@RequestParam UUID tenantId, @PathVariable UUID id) {
+        return FeedView.of(taxii.setCredentials(locator.requireTenant(tenantId), id, null));
     }
 
     /** Polls the tenant's collections now instead of at the next scheduled poll. */

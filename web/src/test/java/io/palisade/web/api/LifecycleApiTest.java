@@ -171,6 +171,36 @@ class LifecycleApiTest {
         assertThat(get("/api/v1/campaigns/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void taxiiFeedCredentialsAreTakenButNeverShown() throws Exception {
+        String base = "/api/v1/indicators/taxii-feeds?tenantId=" + tenant.getId();
+        String secret = "feed-password-" + UUID.randomUUID();
+        String feed = """
+                {"collectionUrl":"https://taxii.example/api1/collections/%s/","source":"taxii:private",
+                 "confidence":70,"credentials":{"type":"basic","username":"alice","password":"%s"}}
+                """.formatted(UUID.randomUUID(), secret);
+
+        HttpResponse<String> created = post(base, feed);
+        JsonNode view = json(created, 201);
+        String id = view.path("id").asString();
+        HttpResponse<String> listed = get(base);
+
+        assertThat(view.path("credentialsSet").asBoolean()).isTrue();
+        assertThat(view.path("authentication").asString()).isEqualTo("BASIC");
+        assertThat(created.body()).doesNotContain(secret).doesNotContain("alice");
+        assertThat(json(listed, 200).toString()).contains(id).doesNotContain(secret);
+        String apiKey = "{\"type\":\"api-key\",\"header\":\"X-Api-Key\",\"value\":\"" + secret + "\"}";
+        HttpResponse<String> replaced =
+                put("/api/v1/indicators/taxii-feeds/" + id + "/credentials?tenantId=" + tenant.getId(), apiKey);
+        assertThat(json(replaced, 200).path("authentication").asString()).isEqualTo("API_KEY");
+        assertThat(replaced.body()).doesNotContain(secret);
+        assertThat(put(
+                                "/api/v1/indicators/taxii-feeds/" + id + "/credentials?tenantId=" + tenant.getId(),
+                                "{\"type\":\"basic\",\"username\":\"alice\"}")
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
     private int doneCopies(String campaign, String kind) throws Exception {
         JsonNode clawback = clawback(campaign, kind);
         return clawback == null || clawback.path("searching").asBoolean()
