@@ -5,12 +5,17 @@ import io.palisade.core.verdict.VerdictChanged;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * When a message's verdict changes level, queues a refresh of every copy's banner ({@link BannerRefreshWork}) in
@@ -29,6 +34,13 @@ public class BannerRefresh {
             + " to_char(transaction_timestamp() AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSUS')"
             + " FROM mail_items WHERE tenant_id = ? AND id = ?";
 
+    // The other copies of the item's message; none when it has no internet message id.
+    private static final String COPIES_OF_ITEM = """
+            SELECT c.id FROM mail_items m
+              JOIN mail_items c ON c.tenant_id = m.tenant_id AND c.internet_message_id = m.internet_message_id
+             WHERE m.tenant_id = ? AND m.id = ?
+            """;
+
     private final WorkQueue queue;
     private final JdbcTemplate jdbc;
 
@@ -44,6 +56,10 @@ public class BannerRefresh {
             // The first verdict's banner comes from the policy's own actions.
             return;
         }
+        Set<UUID> covered = coveredInThisTransaction();
+        if (covered.contains(change.mailItemId())) {
+            return;
+        }
         // Hashed: internet message ids are sender-chosen and long.
         List<String> perMessage = jdbc.query(
                 MESSAGE_OF_ITEM,
@@ -53,6 +69,28 @@ public class BannerRefresh {
         String key = perMessage.isEmpty() ? change.mailItemId() + ":" + change.version() : perMessage.getFirst();
         String payload = "{\"mailItemId\":\"" + change.mailItemId() + "\",\"version\":" + change.version() + "}";
         queue.enqueue(change.tenantId(), BannerRefreshWork.KIND, key, payload);
+        covered.add(change.mailItemId());
+        covered.addAll(jdbc.queryForList(COPIES_OF_ITEM, UUID.class, change.tenantId(), change.mailItemId()));
+    }
+
+    /**
+     * The copies whose message already has its refresh in this transaction, so the thousand changes of one decision
+     * cost two queries, not two each.
+     */
+    @SuppressWarnings("unchecked")
+    private Set<UUID> coveredInThisTransaction() {
+        Set<UUID> covered = (Set<UUID>) TransactionSynchronizationManager.getResource(this);
+        if (covered == null) {
+            covered = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(this, covered);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(BannerRefresh.this);
+                }
+            });
+        }
+        return covered;
     }
 
     private static String sha256(String text) {

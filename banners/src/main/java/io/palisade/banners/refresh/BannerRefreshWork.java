@@ -1,5 +1,6 @@
 package io.palisade.banners.refresh;
 
+import io.palisade.banners.live.BannerState;
 import io.palisade.banners.live.BannerStates;
 import io.palisade.core.action.ActionKind;
 import io.palisade.core.action.ActionStatus;
@@ -14,9 +15,12 @@ import io.palisade.core.verdict.VerdictVersion;
 import io.palisade.core.work.WorkHandler;
 import io.palisade.core.work.WorkSignal;
 import io.palisade.detection.api.RiskLevel;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Which copies: those whose policy at the current level asks for a banner, and those where a banner write ever
  * finished (so a lowered verdict updates the banner, or removes it at CLEAN, and a later rise brings it back). A
- * copy with a BANNER action still waiting is left out, since that action reads the current state when it runs.
- * Repeating an item is harmless for the same reason.
+ * copy with a BANNER action still waiting is left out, since that action reads the current state when it runs, and
+ * so is a copy whose BANNER action was asked for at or after the change (by the policy in the change's own
+ * transaction): it started after the change committed, so it writes the new state. Repeating an item is harmless
+ * for the same reasons.
  */
 @Component
 public class BannerRefreshWork implements WorkHandler {
@@ -52,8 +58,11 @@ public class BannerRefreshWork implements WorkHandler {
     private static final Logger LOG = LoggerFactory.getLogger(BannerRefreshWork.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int CHUNK = 100;
-    private static final String BANNER_HISTORY = "SELECT DISTINCT mail_item_id, status FROM actions"
-            + " WHERE tenant_id = :tenantId AND kind = :kind AND mail_item_id IN (:items)";
+    private static final String BANNER_HISTORY = """
+            SELECT mail_item_id, status, bool_or(created_at >= :since) FROM actions
+             WHERE tenant_id = :tenantId AND kind = :kind AND mail_item_id IN (:items)
+             GROUP BY mail_item_id, status
+            """;
 
     private final MailItemRepository mailItems;
     private final NamedParameterJdbcTemplate jdbc;
@@ -123,20 +132,23 @@ public class BannerRefreshWork implements WorkHandler {
         if (changed == null || verdict == null) {
             return null;
         }
-        RiskLevel level = states.current(changed).orElseThrow().level();
-        return new Plan(verdict.getId(), level, states.copies(changed));
+        BannerState state = states.current(changed).orElseThrow();
+        return new Plan(verdict.getId(), state.level(), state.decidedAt(), states.copies(changed));
     }
 
     private int ask(UUID tenantId, Plan plan, List<MailItem> chunk) {
         // One read of the policy and one of the chunk's banner history, rather than a few queries per copy: a
         // campaign message has thousands of copies.
         PolicyDocument tenantPolicy = policy.policyOf(tenantId);
-        Map<UUID, Set<ActionStatus>> history = bannerHistory(tenantId, chunk);
+        Map<UUID, Set<ActionStatus>> history = new HashMap<>();
+        Set<UUID> askedSinceChange = new HashSet<>();
+        readBannerHistory(tenantId, plan, chunk, history, askedSinceChange);
         List<ActionOutbox.Planned> banners = new ArrayList<>();
         for (MailItem item : chunk) {
             // The policy can differ per copy: mailbox groups have overrides of their own.
             boolean wanted = policy.actionsFor(tenantPolicy, item, plan.level()).contains(ActionKind.BANNER);
-            if (needsBanner(history.getOrDefault(item.getId(), Set.of()), wanted, plan.level())) {
+            if (!askedSinceChange.contains(item.getId())
+                    && needsBanner(history.getOrDefault(item.getId(), Set.of()), wanted, plan.level())) {
                 banners.add(new ActionOutbox.Planned(item.getId(), plan.verdictId(), ActionKind.BANNER));
             }
         }
@@ -144,21 +156,29 @@ public class BannerRefreshWork implements WorkHandler {
         return banners.size();
     }
 
-    /** The statuses of each copy's BANNER actions, by mail item. */
-    private Map<UUID, Set<ActionStatus>> bannerHistory(UUID tenantId, List<MailItem> chunk) {
-        Map<UUID, Set<ActionStatus>> statuses = new HashMap<>();
+    /**
+     * The statuses of each copy's BANNER actions, by mail item, and the copies with a BANNER action asked for at or
+     * after the change that has not failed.
+     */
+    private void readBannerHistory(
+            UUID tenantId, Plan plan, List<MailItem> chunk, Map<UUID, Set<ActionStatus>> statuses, Set<UUID> fresh) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("tenantId", tenantId)
                 .addValue("kind", ActionKind.BANNER.name())
+                .addValue("since", Timestamp.from(plan.changedAt()))
                 .addValue("items", chunk.stream().map(MailItem::getId).toList());
         jdbc.query(BANNER_HISTORY, params, rs -> {
-            statuses.computeIfAbsent(rs.getObject(1, UUID.class), id -> EnumSet.noneOf(ActionStatus.class))
-                    .add(ActionStatus.valueOf(rs.getString(2)));
+            UUID item = rs.getObject(1, UUID.class);
+            ActionStatus status = ActionStatus.valueOf(rs.getString(2));
+            statuses.computeIfAbsent(item, id -> EnumSet.noneOf(ActionStatus.class))
+                    .add(status);
+            if (rs.getBoolean(3) && status != ActionStatus.FAILED) {
+                fresh.add(item);
+            }
         });
-        return statuses;
     }
 
-    private record Plan(UUID verdictId, RiskLevel level, List<MailItem> copies) {}
+    private record Plan(UUID verdictId, RiskLevel level, Instant changedAt, List<MailItem> copies) {}
 
     // Not yet: a BANNER and a QUARANTINE action on one copy may run at once; the loser finds the message gone and
     // is skipped, so a copy released later may carry the banner of the level before.

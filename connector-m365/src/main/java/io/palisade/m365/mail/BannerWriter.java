@@ -1,13 +1,11 @@
 package io.palisade.m365.mail;
 
-import com.microsoft.graph.models.ItemBody;
 import com.microsoft.graph.models.Message;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
 import io.palisade.core.connector.ConnectorException;
 import io.palisade.core.connector.MessageRef;
 import io.palisade.m365.graph.GraphErrors;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,6 +17,10 @@ import org.springframework.stereotype.Component;
  * original; when that is refused too, create a non-draft copy ({@code Integer 0x0E07}) and delete the original.
  * Folder, read state, flag, categories and importance are kept on every path; the received time on the PATCH and
  * copy paths.
+ *
+ * <p>The PATCH goes first, without reading the message: its answer is the message as Exchange keeps it, which tells
+ * whether the body took ({@link BodyText}) and, when it did not, carries the state the fallbacks keep. Only a
+ * refused PATCH costs a read.
  */
 @Component
 class BannerWriter {
@@ -36,11 +38,12 @@ class BannerWriter {
     /** Writes {@code newMime} over the message; returns its id afterwards. */
     String write(GraphServiceClient graph, MessageRef ref, byte[] newMime) throws ConnectorException {
         RewrittenMessage rewritten = RewrittenMessage.parse(newMime);
-        Message original = MessageState.read(graph, ref);
-        if (patchBody(graph, ref, original, rewritten.body())) {
+        Patched patched = patchBody(graph, ref, rewritten);
+        if (patched.applied()) {
             LOG.info("event=m365_content_replaced tenant={} method=patch id_changed=false", ref.tenantId());
             return ref.providerMessageId();
         }
+        Message original = patched.answer() != null ? patched.answer() : MessageState.read(graph, ref);
         String method = "import_mime";
         String newId = imported(graph, ref, original, newMime);
         if (newId == null) {
@@ -61,28 +64,40 @@ class BannerWriter {
         return newId;
     }
 
-    private static boolean patchBody(GraphServiceClient graph, MessageRef ref, Message original, ItemBody body)
+    /**
+     * What a body PATCH did.
+     *
+     * @param applied whether the message now shows the new body
+     * @param answer the message as Graph answered it; null when the PATCH was refused or answered without one
+     */
+    private record Patched(boolean applied, Message answer) {}
+
+    private static Patched patchBody(GraphServiceClient graph, MessageRef ref, RewrittenMessage rewritten)
             throws ConnectorException {
         Message patch = new Message();
-        patch.setBody(body);
+        patch.setBody(rewritten.body());
         Message answer;
         try {
             answer = MessageState.item(graph, ref).patch(patch);
         } catch (ApiException e) {
             if (e.getResponseStatusCode() == 403) {
                 LOG.info("event=m365_body_patch_refused tenant={} status=403", ref.tenantId());
-                return false;
+                return new Patched(false, null);
             }
             throw GraphErrors.map("banner body PATCH", e);
         } catch (RuntimeException e) {
             throw GraphErrors.map("banner body PATCH", e);
         }
-        // Exchange has been seen answering 200 while leaving a non-draft body as it was: trust only a changed body.
-        boolean changed = answer == null || answer.getBody() == null || !sameBody(answer.getBody(), original.getBody());
-        if (!changed) {
+        // Exchange has been seen answering 200 while leaving a non-draft body as it was: trust only a body that
+        // reads as the one sent.
+        if (answer == null || answer.getBody() == null) {
+            return new Patched(true, answer);
+        }
+        boolean applied = BodyText.sameReading(answer.getBody(), rewritten.bodyType(), rewritten.bodyContent());
+        if (!applied) {
             LOG.warn("event=m365_body_patch_ignored tenant={}", ref.tenantId());
         }
-        return changed;
+        return new Patched(applied, answer);
     }
 
     private String imported(GraphServiceClient graph, MessageRef ref, Message original, byte[] newMime)
@@ -110,9 +125,5 @@ class BannerWriter {
             LOG.warn("event=m365_import_state_not_restored tenant={}", ref.tenantId());
         }
         return newId;
-    }
-
-    private static boolean sameBody(ItemBody a, ItemBody b) {
-        return b != null && Objects.equals(a.getContent(), b.getContent());
     }
 }

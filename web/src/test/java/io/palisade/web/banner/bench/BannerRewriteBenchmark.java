@@ -50,7 +50,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code bench.mailboxes} (100) simulated Microsoft 365 mailboxes and recorded as SUSPICIOUS; then every Graph call
  * gets {@code bench.latency-ms} (50 ms) of added latency and an analyst raises one copy to HIGH over the REST API.
  * Measured: until every copy has a BANNER action finished after the change (through the work queue, the action
- * workers, the real Graph SDK and the connector's {@code replaceContent}).
+ * workers, the real Graph SDK and the connector's {@code replaceContent}). A message of {@code bench.warm-up} (200)
+ * copies is rewritten first, unmeasured, as a running service would have done before.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class BannerRewriteBenchmark {
@@ -63,6 +64,7 @@ class BannerRewriteBenchmark {
     static final int COPIES = Integer.getInteger("bench.copies", 1_000);
     static final int MAILBOXES = Integer.getInteger("bench.mailboxes", 100);
     static final int LATENCY_MS = Integer.getInteger("bench.latency-ms", 50);
+    static final int WARM_UP = Integer.getInteger("bench.warm-up", 200);
     static SimTenant simTenant;
     static List<SimMailbox> mailboxes;
 
@@ -115,6 +117,18 @@ class BannerRewriteBenchmark {
     @Test
     void measureRewriteOfEveryCopy() throws Exception {
         Tenant tenant = onboarding.onboard(simTenant().tenantId(), "Contoso");
+        SIM.control().addFault(Fault.dropNotifications(10 * (COPIES + WARM_UP)));
+        // A running service has rendered and written banners before: a smaller message's rewrite first, unmeasured,
+        // so the figure is not the JIT compiler's first look at the rewrite path.
+        long warmUp = rewrite(tenant, WARM_UP);
+        report("warm-up: " + WARM_UP + " copies re-bannered in " + warmUp + " ms");
+        long millis = rewrite(tenant, COPIES);
+        report("rewrite: " + COPIES + " copies over " + MAILBOXES + " mailboxes re-bannered SUSPICIOUS -> HIGH in "
+                + millis + " ms with " + LATENCY_MS + " ms per Graph call");
+    }
+
+    /** Delivers {@code copies} copies of a new message, then measures the rewrite of all after a verdict change. */
+    private long rewrite(Tenant tenant, int copies) throws Exception {
         String subject = UUID.randomUUID().toString().substring(0, 8);
         byte[] mime = PHISH.formatted(subject, UUID.randomUUID())
                 .replace("\n", "\r\n")
@@ -122,36 +136,32 @@ class BannerRewriteBenchmark {
         // The copies are delivered to the simulated mailboxes and recorded as ingest would record them (item, raw
         // message, a SUSPICIOUS verdict): scanning 1,000 messages on this machine takes far longer than the part
         // measured here, and its figures are detection's.
-        SIM.control().addFault(Fault.dropNotifications(10 * COPIES));
         String internetMessageId = "<" + subject + "@contoso-payroll-secure.com>";
         byte[] withId = new String(mime, StandardCharsets.UTF_8)
                 .replaceFirst("Message-ID: <[^>]+>", "Message-ID: " + internetMessageId)
                 .getBytes(StandardCharsets.UTF_8);
         long setupStart = System.nanoTime();
         UUID first = null;
-        for (int i = 0; i < COPIES; i++) {
+        for (int i = 0; i < copies; i++) {
             SimMailbox simMailbox = mailboxes.get(i % MAILBOXES);
             DeliveredMessage delivered = SIM.control().deliver(simTenant().tenantId(), simMailbox.id(), withId);
             UUID item = record(tenant, simMailbox, delivered, internetMessageId, subject, withId);
             first = first == null ? item : first;
         }
-        report("setup: " + COPIES + " copies delivered and recorded in " + (System.nanoTime() - setupStart) / 1_000_000
+        report("setup: " + copies + " copies delivered and recorded in " + (System.nanoTime() - setupStart) / 1_000_000
                 + " ms");
 
         SIM.control().addFault(Fault.latency(-1, LATENCY_MS).onApi("graph"));
-        UUID item = first;
-        String level = "SUSPICIOUS";
-        String next = "HIGH".equals(level) ? "SUSPICIOUS" : "HIGH";
         Instant changedAt = Instant.now();
         long start = System.nanoTime();
-        decide(item, next);
+        decide(first, "HIGH");
         await().atMost(Duration.ofMinutes(10))
                 .pollInterval(Duration.ofMillis(50))
-                .until(() -> bannersDone(tenant, changedAt) >= COPIES);
+                .until(() -> bannersDone(tenant, changedAt) >= copies);
         long millis = (System.nanoTime() - start) / 1_000_000;
         SIM.control().clearFaults();
-        report("rewrite: " + COPIES + " copies over " + MAILBOXES + " mailboxes re-bannered " + level + " -> " + next
-                + " in " + millis + " ms with " + LATENCY_MS + " ms per Graph call");
+        SIM.control().addFault(Fault.dropNotifications(10 * COPIES));
+        return millis;
     }
 
     private UUID record(
