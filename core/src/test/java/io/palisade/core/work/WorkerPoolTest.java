@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,8 @@ class WorkerPoolTest {
 
     static final List<String> HANDLED = new CopyOnWriteArrayList<>();
     static final AtomicInteger FLAKY_CALLS = new AtomicInteger();
+    static final CountDownLatch BOTH_RUNNING = new CountDownLatch(2);
+    static final List<Boolean> MET_THE_OTHER = new CopyOnWriteArrayList<>();
 
     @Autowired
     WorkQueue queue;
@@ -73,6 +77,19 @@ class WorkerPoolTest {
         assertThat(attempts("pool.broken", "c")).isEqualTo(1);
     }
 
+    @Test
+    void workFoundByTheIdlePollerWakesTheRestingWorkers() {
+        // Enqueued with no wake-up, as work from another instance is: the one polling worker finds the first item
+        // and must wake the other, which would otherwise rest for seconds; each handler waits to meet the other.
+        queue.enqueue(tenant, "pool.together", "d1", "{}");
+        queue.enqueue(tenant, "pool.together", "d2", "{}");
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> state("pool.together", "d1") == WorkState.DONE
+                        && state("pool.together", "d2") == WorkState.DONE);
+        assertThat(MET_THE_OTHER).containsExactly(true, true);
+    }
+
     private WorkState state(String kind, String key) {
         return item(kind, key).state();
     }
@@ -112,6 +129,18 @@ class WorkerPoolTest {
         WorkHandler broken() {
             return handler("pool.broken", item -> {
                 throw new PermanentWorkException("no such message");
+            });
+        }
+
+        @Bean
+        WorkHandler together() {
+            return handler("pool.together", item -> {
+                BOTH_RUNNING.countDown();
+                try {
+                    MET_THE_OTHER.add(BOTH_RUNNING.await(3, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             });
         }
 

@@ -20,7 +20,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -32,6 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -74,6 +77,9 @@ class BannerRefreshTest {
     @Autowired
     MailItemRepository mailItems;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     @DynamicPropertySource
@@ -107,6 +113,7 @@ class BannerRefreshTest {
         });
         assertThat(get(link).body()).contains("Safe").contains("found no risk");
 
+        Timestamp raisedAt = Timestamp.from(Instant.now());
         decide(copies.get(1), "HIGH");
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(markers(alice, subject)).isEqualTo(1);
@@ -121,6 +128,27 @@ class BannerRefreshTest {
                         .containsExactlyInAnyOrder(
                                 messageInMailbox(alice, subject).id(),
                                 messageInMailbox(bob, subject).id()));
+        // The policy's banner action of the analyst's own transaction covers each copy; the refresh adds none.
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(unfinishedBannerWork(tenant)).isZero());
+        assertThat(bannerWritesSince(tenant, raisedAt)).containsOnly(1).hasSize(2);
+    }
+
+    private int unfinishedBannerWork(Tenant tenant) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM work_items WHERE tenant_id = ? AND state IN ('READY', 'CLAIMED')"
+                        + " AND kind IN ('banners.refresh', 'core.action')",
+                Integer.class,
+                tenant.getId());
+    }
+
+    private List<Integer> bannerWritesSince(Tenant tenant, Timestamp since) {
+        return jdbc.queryForList(
+                "SELECT count(*) FROM actions WHERE tenant_id = ? AND kind = 'BANNER' AND created_at >= ?"
+                        + " GROUP BY mail_item_id",
+                Integer.class,
+                tenant.getId(),
+                since);
     }
 
     private void decide(MailItem item, String level) throws IOException, InterruptedException {

@@ -31,9 +31,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * moved exactly once. Sizes: {@code -Dpalisade.bench.copies} (10,000), {@code -Dpalisade.bench.rounds} (20
  * campaigns of 100), {@code -Dpalisade.bench.latency} (50 ms), workers with {@code -Dpalisade.bench.workers}. The
  * workers poll at the default 200 ms and are woken when a chunk of the verdict commits.
- *
- * <p>Not yet: 10,000 copies take about 71 s on the shared 2-core machine against a 60 s target; the verdict is
- * written in chunks while copies move, but each move costs a claim, two transactions and a completion.
  */
 @EnabledIfSystemProperty(named = "palisade.bench", matches = "true")
 @SpringBootTest(
