@@ -5,6 +5,7 @@ import io.palisade.core.connector.ConnectorException;
 import io.palisade.core.connector.MailboxConnectorRegistry;
 import io.palisade.core.connector.MessageCopy;
 import io.palisade.core.connector.Provider;
+import io.palisade.core.mail.CopyLock;
 import io.palisade.core.mail.MailItem;
 import io.palisade.core.mail.MailItemRepository;
 import io.palisade.core.mailbox.Mailbox;
@@ -62,6 +63,7 @@ public class ClawbackDiscovery implements WorkHandler {
     private final Clock clock;
     private final JdbcTemplate jdbc;
     private final EntityManager entityManager;
+    private final CopyLock copyLock;
 
     public ClawbackDiscovery(
             MailboxConnectorRegistry connectors,
@@ -73,9 +75,11 @@ public class ClawbackDiscovery implements WorkHandler {
             WorkSignal workers,
             Clock clock,
             JdbcTemplate jdbc,
-            EntityManager entityManager) {
+            EntityManager entityManager,
+            CopyLock copyLock) {
         this.jdbc = jdbc;
         this.entityManager = entityManager;
+        this.copyLock = copyLock;
         this.connectors = connectors;
         this.mailboxes = mailboxes;
         this.mailItems = mailItems;
@@ -166,11 +170,27 @@ public class ClawbackDiscovery implements WorkHandler {
                 // Not watched, or a copy we track already (perhaps under the id a move is giving it right now).
                 continue;
             }
+            // Ingest may be storing this very copy now (its notification came as the search found it): whoever
+            // holds the copy's lock first stores it.
+            copyLock.hold(tenantId, mailbox.get().getId(), copy.copy().providerMessageId());
+            if (stored(tenantId, mailbox.get().getId(), copy.copy().providerMessageId())) {
+                continue;
+            }
             MailItem item = adopt(tenantId, internetMessageId, mailbox.get(), copy.copy());
             joinCampaign(tenantId, clawbackId, item);
             added += clawbacks.addCopy(clawbackId, item, kind, requestedBy) ? 1 : 0;
         }
         return added;
+    }
+
+    private boolean stored(UUID tenantId, UUID mailboxId, String providerMessageId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM mail_items WHERE tenant_id = ? AND mailbox_id = ?"
+                        + " AND provider_message_id = ?)",
+                Boolean.class,
+                tenantId,
+                mailboxId,
+                providerMessageId));
     }
 
     /** A copy found for a campaign's clawback becomes a member, so later campaign actions cover it too. */

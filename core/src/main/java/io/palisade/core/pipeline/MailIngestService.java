@@ -3,6 +3,7 @@ package io.palisade.core.pipeline;
 import io.palisade.core.action.MailAction;
 import io.palisade.core.action.MailActionRepository;
 import io.palisade.core.campaign.CampaignArrivals;
+import io.palisade.core.mail.CopyLock;
 import io.palisade.core.mail.MailItem;
 import io.palisade.core.mail.MailItemRepository;
 import io.palisade.core.mailbox.Mailbox;
@@ -26,7 +27,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,7 +53,7 @@ public class MailIngestService {
     private final ActionOutbox outbox;
     private final WorkSignal workers;
     private final MailActionRepository actionHistory;
-    private final JdbcTemplate jdbc;
+    private final CopyLock copyLock;
     private final WorkQueue queue;
     private final PipelineProperties pipeline;
     private final CampaignArrivals campaigns;
@@ -70,7 +70,7 @@ public class MailIngestService {
             ActionOutbox outbox,
             WorkSignal workers,
             MailActionRepository actionHistory,
-            JdbcTemplate jdbc,
+            CopyLock copyLock,
             WorkQueue queue,
             PipelineProperties pipeline,
             CampaignArrivals campaigns,
@@ -85,7 +85,7 @@ public class MailIngestService {
         this.outbox = outbox;
         this.workers = workers;
         this.actionHistory = actionHistory;
-        this.jdbc = jdbc;
+        this.copyLock = copyLock;
         this.queue = queue;
         this.pipeline = pipeline;
         this.campaigns = campaigns;
@@ -102,7 +102,7 @@ public class MailIngestService {
         Mailbox mailbox = mailboxes
                 .findByTenantIdAndId(request.tenantId(), request.mailboxId())
                 .orElseThrow(() -> new PermanentWorkException("no mailbox " + request.mailboxId() + " in tenant"));
-        lockCopy(request);
+        copyLock.hold(request.tenantId(), request.mailboxId(), request.providerMessageId());
         Optional<MailItem> known = mailItems
                 .findByTenantIdAndMailboxIdAndProviderMessageId(
                         request.tenantId(), request.mailboxId(), request.providerMessageId())
@@ -173,11 +173,6 @@ public class MailIngestService {
      * message at once scan it once: the second waits, then finds the first one's item. The lock is keyed by a hash
      * of tenant, mailbox and provider id; a rare collision only makes two unrelated ingests wait for each other.
      */
-    private void lockCopy(IngestRequest request) {
-        String key = request.tenantId() + "/" + request.mailboxId() + "/" + request.providerMessageId();
-        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> {}, key);
-    }
-
     /**
      * The item that one of Palisade's own actions moved away from this provider id: a notification or a retried
      * fetch for the old id arrives late, and the message it names is one we already hold under its new id.

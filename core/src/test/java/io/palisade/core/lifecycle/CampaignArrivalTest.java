@@ -171,6 +171,15 @@ class CampaignArrivalTest {
         UUID decision = decisions.open(tenantId, campaign.id(), malicious, "analyst-a", "phish");
         // Four of the ten members are done: the newcomer's id falls before the cursor or after it.
         decisions.applyNextChunk(tenantId, campaign.id(), decision);
+        // The clawback's search of every mailbox runs in the background: the newcomer is delivered after it, so it
+        // arrives as a notification brings it, not as a copy the search adopts.
+        awaitSearchDone(
+                tenantId,
+                jdbc.queryForObject(
+                        "SELECT id FROM clawbacks WHERE tenant_id = ? AND campaign_id = ?",
+                        UUID.class,
+                        tenantId,
+                        campaign.id()));
 
         LifecycleFixtures.Copy late =
                 fixtures.deliver(mailboxes.get(10), "inbox", id, LifecycleFixtures.ordinary(id), Instant.now());
