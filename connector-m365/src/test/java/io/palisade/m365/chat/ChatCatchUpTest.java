@@ -87,9 +87,10 @@ class ChatCatchUpTest extends M365IntegrationTest {
         List<String> ids = postClean(2);
         assertThat(SharedSimulator.control().notificationStats().dropped()).isGreaterThanOrEqualTo(2);
 
-        int found = catchUp.catchUp(alice);
+        catchUp.catchUp(alice);
 
-        assertThat(found).isGreaterThanOrEqualTo(2);
+        // A round of the workers' (a lifecycle event's, the sweep's) may list the messages first, since the test's
+        // Spring context and simulator are shared: what counts is that every dropped message is scanned, once.
         ids.forEach(this::awaitScannedOnce);
         assertThat(catchUp.catchUp(bob))
                 .as("bob's round lists the same messages, already known from alice's")
