@@ -112,8 +112,6 @@ class ClawbackSimulatorBenchmark {
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> quarantinesDone(tenant) >= COPIES);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        long answered =
-                verdict.thenApply(r -> (System.nanoTime() - start) / 1_000_000).get();
         SIM.control().clearFaults();
         report("clawback: " + COPIES + " copies in " + COPIES + " mailboxes quarantined in " + millis + " ms ("
                 + Math.round(COPIES * 1000.0 / millis) + " copies/s) with " + LATENCY_MS
