@@ -5,6 +5,7 @@ import com.microsoft.graph.models.MessageCollectionResponse;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.messages.item.MessageItemRequestBuilder;
 import com.microsoft.graph.users.item.messages.item.move.MovePostRequestBody;
+import com.microsoft.kiota.ApiException;
 import com.microsoft.kiota.RequestInformation;
 import io.palisade.core.connector.ConnectorException;
 import io.palisade.core.connector.MailboxConnector;
@@ -92,8 +93,19 @@ public class M365MailboxConnector implements MailboxConnector {
     public QuarantineResult quarantine(MessageRef ref) throws ConnectorException {
         String originalFolder = metadata(ref).getParentFolderId();
         try {
-            String quarantine = quarantineFolders.ensure(graph(ref), ref.providerMailboxId());
-            return new QuarantineResult(move(ref, quarantine), originalFolder);
+            String quarantine = quarantineFolders.ensure(graph(ref), ref.tenantId(), ref.providerMailboxId());
+            try {
+                return new QuarantineResult(move(ref, quarantine), originalFolder);
+            } catch (ApiException e) {
+                if (e.getResponseStatusCode() != 404) {
+                    throw e;
+                }
+                // The message was there a moment ago, so the folder it went to is what is missing (deleted by
+                // hand): made again, and the move tried once more. A message gone meanwhile fails the same way.
+                quarantineFolders.forget(ref.tenantId(), ref.providerMailboxId());
+                quarantine = quarantineFolders.ensure(graph(ref), ref.tenantId(), ref.providerMailboxId());
+                return new QuarantineResult(move(ref, quarantine), originalFolder);
+            }
         } catch (RuntimeException e) {
             throw GraphErrors.map("quarantine", e);
         }

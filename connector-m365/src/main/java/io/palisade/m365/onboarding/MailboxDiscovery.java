@@ -9,6 +9,7 @@ import io.palisade.core.mailbox.Mailbox;
 import io.palisade.core.mailbox.MailboxRepository;
 import io.palisade.core.mailbox.MailboxStatus;
 import io.palisade.m365.graph.GraphErrors;
+import io.palisade.m365.mail.QuarantinePreparation;
 import io.palisade.m365.subscription.SubscriptionManager;
 import io.palisade.m365.subscription.SubscriptionRecord;
 import io.palisade.m365.subscription.SubscriptionStore;
@@ -48,6 +49,7 @@ public class MailboxDiscovery {
     private final TenantSelections selections;
     private final GroupMembers groups;
     private final ApplicationEventPublisher events;
+    private final QuarantinePreparation quarantine;
     private final Clock clock;
 
     public MailboxDiscovery(
@@ -58,6 +60,7 @@ public class MailboxDiscovery {
             TenantSelections selections,
             GroupMembers groups,
             ApplicationEventPublisher events,
+            QuarantinePreparation quarantine,
             Clock clock) {
         this.mailboxes = mailboxes;
         this.subscriptions = subscriptions;
@@ -66,6 +69,7 @@ public class MailboxDiscovery {
         this.selections = selections;
         this.groups = groups;
         this.events = events;
+        this.quarantine = quarantine;
         this.clock = clock;
     }
 
@@ -116,6 +120,7 @@ public class MailboxDiscovery {
         }
         int added = 0;
         int reactivated = 0;
+        List<UUID> watchedMailboxes = new ArrayList<>();
         for (User user : users) {
             Mailbox mailbox = known.remove(user.getId());
             boolean watched = selection.watches(user);
@@ -138,8 +143,11 @@ public class MailboxDiscovery {
             }
             if (watched) {
                 publishLanguage(mailbox, user);
+                watchedMailboxes.add(mailbox.getId());
             }
         }
+        // Made now rather than on a campaign's first clawback; a mailbox that has its folder is not asked again.
+        quarantine.request(tenantId, watchedMailboxes);
         int excluded = exclude(tenantId, known.values());
         Changes changes = new Changes(added, excluded, reactivated);
         LOG.info(

@@ -129,6 +129,23 @@ public final class Mailbox {
         }
     }
 
+    /**
+     * Deletes an empty child folder, as a user deleting a folder they emptied first; refuses a well-known folder
+     * or one holding messages.
+     */
+    public boolean deleteEmptyFolder(String folderId) {
+        synchronized (lock) {
+            MailFolder folder = folders.get(folderId);
+            if (folder == null
+                    || folder.wellKnownName() != null
+                    || !messagesIn(folderId).isEmpty()) {
+                return false;
+            }
+            folders.remove(folderId);
+            return true;
+        }
+    }
+
     public Optional<StoredMessage> message(String messageId) {
         return Optional.ofNullable(messages.get(messageId));
     }
