@@ -1,6 +1,7 @@
 package io.palisade.core.lifecycle.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.palisade.core.campaign.Campaign;
 import io.palisade.core.campaign.CampaignService;
@@ -12,6 +13,7 @@ import io.palisade.detection.api.RiskLevel;
 import io.palisade.lifecycle.LifecyclePlatform;
 import io.palisade.lifecycle.LifecycleTestApplication;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,7 +86,7 @@ class ClawbackBench {
     }
 
     /** One campaign of {@code copies} copies, one per mailbox; returns milliseconds to the last copy moved. */
-    private long clawBack(int copies) throws InterruptedException {
+    private long clawBack(int copies) {
         String internetMessageId = "<" + UUID.randomUUID() + "@bench.example>";
         UUID tenantId = tenants.create("Bench " + UUID.randomUUID()).getId();
         UUID connection = connections
@@ -96,10 +98,10 @@ class ClawbackBench {
 
         long start = System.nanoTime();
         analysts.decideCampaign(tenantId, campaign.id(), RiskLevel.MALICIOUS, "bench", "bench");
-        while (!keys.stream()
-                .allMatch(k -> "quarantine".equals(platform.byKey(k).folder()))) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofMinutes(20))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> keys.stream()
+                        .allMatch(k -> "quarantine".equals(platform.byKey(k).folder())));
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(keys).allSatisfy(k -> assertThat(platform.movesOf(k)).isEqualTo(1));
         return millis;

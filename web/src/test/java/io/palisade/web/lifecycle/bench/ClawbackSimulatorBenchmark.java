@@ -84,15 +84,10 @@ class ClawbackSimulatorBenchmark {
 
     @DynamicPropertySource
     static void pointAtTheSimulator(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
+        WebTests.pointAtSimulator(registry, PORT, SIM, ClawbackSimulatorBenchmark::simTenant);
         registry.add("palisade.workers.threads", () -> Integer.getInteger("bench.workers", 64));
         registry.add("palisade.workers.idle-poll", () -> "200ms");
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> Integer.getInteger("bench.db-pool", 40));
-        registry.add("palisade.m365.client-id", () -> simTenant().clientId());
-        registry.add("palisade.m365.client-secret", () -> simTenant().clientSecret());
-        registry.add("palisade.m365.graph-base-url", SIM::graphBaseUrl);
-        registry.add("palisade.m365.authority-host", SIM::authorityHost);
-        registry.add("palisade.m365.notification-url", () -> "http://localhost:" + PORT + "/webhooks/m365");
         registry.add("logging.level.io.palisade", () -> "WARN");
     }
 
