@@ -25,7 +25,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>One refresh per message and transaction: an analyst's decision records a new version on every copy (a
  * thousand copies, a thousand changes) in one transaction, and one refresh already covers every copy. The work
  * item's key is the message's internet message id with the transaction's start time, which PostgreSQL keeps the
- * same for the whole transaction; a later change is a later transaction and gets a refresh of its own.
+ * same for the whole transaction; a later change is a later transaction and gets a refresh of its own, unless the
+ * message's refresh is still waiting: then that one is held until the later change commits ({@link
+ * WorkQueue#holdReady}) and covers it, since a refresh reads the state when it runs. A campaign decision applied
+ * in twenty chunks thus costs one or two refreshes of its ten thousand copies, not twenty.
  */
 @Component
 public class BannerRefresh {
@@ -61,14 +64,23 @@ public class BannerRefresh {
             return;
         }
         // Hashed: internet message ids are sender-chosen and long.
-        List<String> perMessage = jdbc.query(
+        List<String[]> perMessage = jdbc.query(
                 MESSAGE_OF_ITEM,
-                (rs, row) -> sha256(rs.getString(1)) + ":" + rs.getString(2),
+                (rs, row) -> new String[] {sha256(rs.getString(1)), rs.getString(2)},
                 change.tenantId(),
                 change.mailItemId());
-        String key = perMessage.isEmpty() ? change.mailItemId() + ":" + change.version() : perMessage.getFirst();
-        String payload = "{\"mailItemId\":\"" + change.mailItemId() + "\",\"version\":" + change.version() + "}";
-        queue.enqueue(change.tenantId(), BannerRefreshWork.KIND, key, payload);
+        // A refresh of the message still waiting reads the state when it runs: held until this commit, it covers
+        // this change too (a campaign decision's chunks are a transaction each, one refresh does for all).
+        boolean waiting = !perMessage.isEmpty()
+                && queue.holdReady(
+                        change.tenantId(), BannerRefreshWork.KIND, perMessage.getFirst()[0] + ":");
+        if (!waiting) {
+            String key = perMessage.isEmpty()
+                    ? change.mailItemId() + ":" + change.version()
+                    : perMessage.getFirst()[0] + ":" + perMessage.getFirst()[1];
+            String payload = "{\"mailItemId\":\"" + change.mailItemId() + "\",\"version\":" + change.version() + "}";
+            queue.enqueue(change.tenantId(), BannerRefreshWork.KIND, key, payload);
+        }
         covered.add(change.mailItemId());
         covered.addAll(jdbc.queryForList(COPIES_OF_ITEM, UUID.class, change.tenantId(), change.mailItemId()));
     }

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -175,6 +176,24 @@ public class WorkQueue {
                 .addValue("runAt", at(runAt))
                 .addValue("now", at(now()));
         return jdbc.update(WorkQueueSql.POSTPONE, params) == 1;
+    }
+
+    /**
+     * Holds the tenant's READY items of {@code kind} whose key starts with {@code keyPrefix} until the caller's
+     * transaction ends, so none of them starts before it commits: work that reads the current state when it runs
+     * then covers the caller's change as well, and need not be asked for twice. Call it inside a transaction.
+     *
+     * @return whether such an item was waiting
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean holdReady(UUID tenantId, String kind, String keyPrefix) {
+        String prefix = keyPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("tenantId", tenantId)
+                .addValue("kind", kind)
+                .addValue("prefix", prefix)
+                .addValue("now", at(now()));
+        return jdbc.update(WorkQueueSql.HOLD_READY, params) > 0;
     }
 
     /** Extends a held lease by {@code lease} from now; false when the lease was lost. */

@@ -43,6 +43,12 @@ final class WorkQueueSql {
              WHERE tenant_id = :tenantId AND kind = :kind AND idempotency_key = :key AND state = 'READY'
             """;
 
+    // Row locks held to the caller's commit: a claim (FOR UPDATE SKIP LOCKED) passes the item by until then.
+    static final String HOLD_READY = """
+            UPDATE work_items SET updated_at = :now
+             WHERE tenant_id = :tenantId AND kind = :kind AND state = 'READY' AND idempotency_key LIKE :prefix
+            """;
+
     static final String EXTEND_LEASE = """
             UPDATE work_items SET lease_until = :leaseUntil, updated_at = :now
              WHERE id = :id AND lease_token = :token AND state = 'CLAIMED'
