@@ -10,8 +10,6 @@ import io.palisade.core.pipeline.IngestRequest;
 import io.palisade.core.pipeline.MailIngestService;
 import io.palisade.core.queue.WorkItem;
 import io.palisade.core.queue.WorkQueue;
-import io.palisade.core.work.PermanentWorkException;
-import io.palisade.core.work.RetryableWorkException;
 import io.palisade.core.work.WorkHandler;
 import io.palisade.core.work.WorkSignal;
 import io.palisade.m365.graph.GraphBatch;
@@ -19,7 +17,6 @@ import io.palisade.m365.graph.M365Tenants;
 import io.palisade.m365.notify.MessageWork;
 import io.palisade.m365.notify.NotificationIntake;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,10 +129,7 @@ public class CatchUpFetchHandler implements WorkHandler {
         try {
             return batch.getAllBytes(graph, requests);
         } catch (ConnectorException e) {
-            if (!e.isRetryable()) {
-                throw new PermanentWorkException(e.getMessage(), e);
-            }
-            throw new RetryableWorkException(e.getMessage(), e.retryAfter().orElse(Duration.ZERO), e);
+            throw e.asWorkFailure();
         }
     }
 

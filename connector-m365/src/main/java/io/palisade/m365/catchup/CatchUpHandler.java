@@ -5,10 +5,7 @@ import io.palisade.core.mailbox.Mailbox;
 import io.palisade.core.mailbox.MailboxRepository;
 import io.palisade.core.mailbox.MailboxStatus;
 import io.palisade.core.queue.WorkItem;
-import io.palisade.core.work.PermanentWorkException;
-import io.palisade.core.work.RetryableWorkException;
 import io.palisade.core.work.WorkHandler;
-import java.time.Duration;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -44,10 +41,7 @@ public class CatchUpHandler implements WorkHandler {
         try {
             catchUp.catchUp(mailbox);
         } catch (ConnectorException e) {
-            if (!e.isRetryable()) {
-                throw new PermanentWorkException(e.getMessage(), e);
-            }
-            throw new RetryableWorkException(e.getMessage(), e.retryAfter().orElse(Duration.ZERO), e);
+            throw e.asWorkFailure();
         }
     }
 }

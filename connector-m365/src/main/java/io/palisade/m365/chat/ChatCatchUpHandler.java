@@ -6,9 +6,7 @@ import io.palisade.core.mailbox.MailboxRepository;
 import io.palisade.core.mailbox.MailboxStatus;
 import io.palisade.core.queue.WorkItem;
 import io.palisade.core.work.PermanentWorkException;
-import io.palisade.core.work.RetryableWorkException;
 import io.palisade.core.work.WorkHandler;
-import java.time.Duration;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,10 +43,7 @@ public class ChatCatchUpHandler implements WorkHandler {
         try {
             catchUp.catchUp(mailbox);
         } catch (ConnectorException e) {
-            if (!e.isRetryable()) {
-                throw new PermanentWorkException(e.getMessage(), e);
-            }
-            throw new RetryableWorkException(e.getMessage(), e.retryAfter().orElse(Duration.ZERO), e);
+            throw e.asWorkFailure();
         }
     }
 }

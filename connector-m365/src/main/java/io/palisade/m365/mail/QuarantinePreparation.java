@@ -1,18 +1,14 @@
 package io.palisade.m365.mail;
 
-import io.palisade.core.connector.ConnectorException;
 import io.palisade.core.mailbox.Mailbox;
 import io.palisade.core.mailbox.MailboxRepository;
 import io.palisade.core.mailbox.MailboxStatus;
 import io.palisade.core.queue.NewWork;
 import io.palisade.core.queue.WorkItem;
 import io.palisade.core.queue.WorkQueue;
-import io.palisade.core.work.PermanentWorkException;
-import io.palisade.core.work.RetryableWorkException;
 import io.palisade.core.work.WorkHandler;
 import io.palisade.m365.graph.GraphErrors;
 import io.palisade.m365.graph.M365Tenants;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -74,12 +70,7 @@ public class QuarantinePreparation implements WorkHandler {
         try {
             folders.ensure(tenants.graph(item.tenantId()), item.tenantId(), mailbox.getProviderMailboxId());
         } catch (RuntimeException e) {
-            ConnectorException failure = GraphErrors.map("quarantine folder", e);
-            if (!failure.isRetryable()) {
-                throw new PermanentWorkException(failure.getMessage(), failure);
-            }
-            throw new RetryableWorkException(
-                    failure.getMessage(), failure.retryAfter().orElse(Duration.ZERO), failure);
+            throw GraphErrors.map("quarantine folder", e).asWorkFailure();
         }
     }
 }

@@ -11,11 +11,9 @@ import io.palisade.core.pipeline.IngestRequest;
 import io.palisade.core.pipeline.MailIngestService;
 import io.palisade.core.queue.WorkItem;
 import io.palisade.core.work.PermanentWorkException;
-import io.palisade.core.work.RetryableWorkException;
 import io.palisade.core.work.WorkHandler;
 import io.palisade.m365.mail.M365MailboxConnector;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -94,10 +92,7 @@ public class MessageNotificationHandler implements WorkHandler {
         } catch (MessageNotFoundException e) {
             LOG.info("event=m365_message_gone tenant={} mailbox={}", item.tenantId(), mailboxId);
         } catch (ConnectorException e) {
-            if (!e.isRetryable()) {
-                throw new PermanentWorkException(e.getMessage(), e);
-            }
-            throw new RetryableWorkException(e.getMessage(), e.retryAfter().orElse(Duration.ZERO), e);
+            throw e.asWorkFailure();
         }
     }
 

@@ -3,12 +3,10 @@ package io.palisade.m365.subscription;
 import io.palisade.core.connector.ConnectorException;
 import io.palisade.core.queue.WorkItem;
 import io.palisade.core.work.PermanentWorkException;
-import io.palisade.core.work.RetryableWorkException;
 import io.palisade.core.work.WorkHandler;
 import io.palisade.m365.catchup.CatchUpRequests;
 import io.palisade.m365.chat.ChatCatchUpRequests;
 import io.palisade.m365.notify.NotificationIntake;
-import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,10 +73,7 @@ public class LifecycleHandler implements WorkHandler {
                 }
             }
         } catch (ConnectorException e) {
-            if (!e.isRetryable()) {
-                throw new PermanentWorkException(e.getMessage(), e);
-            }
-            throw new RetryableWorkException(e.getMessage(), e.retryAfter().orElse(Duration.ZERO), e);
+            throw e.asWorkFailure();
         }
         if (record.mailboxId() != null) {
             catchUp.request(

@@ -77,10 +77,7 @@ public class ChatActionExecutor implements WorkHandler {
             transactions.executeWithoutResult(status -> finish(target, "message is gone"));
         } catch (ConnectorException e) {
             transactions.executeWithoutResult(status -> failed(target, e));
-            if (!e.isRetryable()) {
-                throw new PermanentWorkException(e.getMessage(), e);
-            }
-            throw new RetryableWorkException(e.getMessage(), e.retryAfter().orElse(Duration.ZERO), e);
+            throw e.asWorkFailure();
         }
     }
 

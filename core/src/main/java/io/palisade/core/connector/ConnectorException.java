@@ -1,5 +1,7 @@
 package io.palisade.core.connector;
 
+import io.palisade.core.work.PermanentWorkException;
+import io.palisade.core.work.RetryableWorkException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -37,5 +39,15 @@ public class ConnectorException extends Exception {
     /** How long the platform asked us to wait; empty when it did not say. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /**
+     * This failure as the outcome of a work item: retried (no sooner than the platform's Retry-After) when
+     * retryable, dead-lettered otherwise.
+     */
+    public RuntimeException asWorkFailure() {
+        return isRetryable()
+                ? new RetryableWorkException(getMessage(), retryAfter().orElse(Duration.ZERO), this)
+                : new PermanentWorkException(getMessage(), this);
     }
 }

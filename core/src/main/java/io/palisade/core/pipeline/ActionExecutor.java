@@ -83,10 +83,7 @@ public class ActionExecutor implements WorkHandler {
             transactions.executeWithoutResult(status -> finish(target, outcome));
         } catch (ConnectorException e) {
             transactions.executeWithoutResult(status -> failed(target, e));
-            if (!e.isRetryable()) {
-                throw new PermanentWorkException(e.getMessage(), e);
-            }
-            throw new RetryableWorkException(e.getMessage(), e.retryAfter().orElse(Duration.ZERO), e);
+            throw e.asWorkFailure();
         }
     }
 

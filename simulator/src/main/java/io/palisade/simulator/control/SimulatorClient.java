@@ -1,11 +1,6 @@
 package io.palisade.simulator.control;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -31,14 +26,11 @@ public final class SimulatorClient {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private final String baseUrl;
-    private final HttpClient http;
+    private final ControlHttp http;
 
     /** A client of the simulator at {@code baseUrl}, e.g. {@code http://localhost:9090}. */
     public SimulatorClient(String baseUrl) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = new ControlHttp(baseUrl, MAPPER);
     }
 
     /** A tenant with a generated domain and an app holding every role Palisade uses. */
@@ -62,12 +54,12 @@ public final class SimulatorClient {
      * Naming the client id of an existing app consents that app in the new tenant.
      */
     public SimTenant createTenant(Map<String, ?> spec) {
-        return MAPPER.treeToValue(call("POST", "/_sim/tenants", spec), SimTenant.class);
+        return MAPPER.treeToValue(http.call("POST", "/_sim/tenants", spec), SimTenant.class);
     }
 
     /** Every tenant with its credentials. */
     public List<SimTenant> tenants() {
-        JsonNode value = call("GET", "/_sim/tenants", null).get("value");
+        JsonNode value = http.call("GET", "/_sim/tenants", null).get("value");
         return value.valueStream()
                 .map(n -> MAPPER.treeToValue(n, SimTenant.class))
                 .toList();
@@ -80,7 +72,7 @@ public final class SimulatorClient {
      * @return the app's client id and secret
      */
     public SimTenant.App createApplication(Map<String, ?> spec) {
-        return MAPPER.treeToValue(call("POST", "/_sim/applications", spec), SimTenant.App.class);
+        return MAPPER.treeToValue(http.call("POST", "/_sim/applications", spec), SimTenant.App.class);
     }
 
     /**
@@ -90,14 +82,14 @@ public final class SimulatorClient {
      */
     public SimMailbox createMailbox(String tenantId, String name, String displayName) {
         String key = name.contains("@") ? "userPrincipalName" : "localPart";
-        JsonNode node =
-                call("POST", "/_sim/tenants/" + tenantId + "/mailboxes", Map.of(key, name, "displayName", displayName));
+        JsonNode node = http.call(
+                "POST", "/_sim/tenants/" + tenantId + "/mailboxes", Map.of(key, name, "displayName", displayName));
         return MAPPER.treeToValue(node, SimMailbox.class);
     }
 
     /** Adds {@code count} mailboxes named {@code prefix1}, {@code prefix2}, ... */
     public List<SimMailbox> createMailboxes(String tenantId, String prefix, int count) {
-        JsonNode value = call(
+        JsonNode value = http.call(
                         "POST", "/_sim/tenants/" + tenantId + "/mailboxes", Map.of("prefix", prefix, "count", count))
                 .get("value");
         return value.valueStream()
@@ -106,8 +98,8 @@ public final class SimulatorClient {
     }
 
     public List<SimMailbox> mailboxes(String tenantId) {
-        JsonNode value =
-                call("GET", "/_sim/tenants/" + tenantId + "/mailboxes", null).get("value");
+        JsonNode value = http.call("GET", "/_sim/tenants/" + tenantId + "/mailboxes", null)
+                .get("value");
         return value.valueStream()
                 .map(n -> MAPPER.treeToValue(n, SimMailbox.class))
                 .toList();
@@ -125,31 +117,32 @@ public final class SimulatorClient {
      * @param folder a folder id or well-known name
      */
     public DeliveredMessage deliver(String tenantId, String mailbox, String folder, byte[] mime) {
-        String path =
-                "/_sim/tenants/" + tenantId + "/mailboxes/" + encode(mailbox) + "/messages?folder=" + encode(folder);
-        HttpRequest request = request(path)
+        String path = "/_sim/tenants/" + tenantId + "/mailboxes/" + ControlHttp.encode(mailbox) + "/messages?folder="
+                + ControlHttp.encode(folder);
+        HttpRequest request = http.request(path)
                 .header("Content-Type", "message/rfc822")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(mime))
                 .build();
-        return MAPPER.treeToValue(send(request), DeliveredMessage.class);
+        return MAPPER.treeToValue(http.send(request), DeliveredMessage.class);
     }
 
     /** A mailbox's folders and message metadata. */
     public MailboxState mailbox(String tenantId, String mailbox) {
         return MAPPER.treeToValue(
-                call("GET", "/_sim/tenants/" + tenantId + "/mailboxes/" + encode(mailbox), null), MailboxState.class);
+                http.call("GET", "/_sim/tenants/" + tenantId + "/mailboxes/" + ControlHttp.encode(mailbox), null),
+                MailboxState.class);
     }
 
     /** The stored MIME of a message. */
     public byte[] mime(String tenantId, String mailbox, String messageId) {
-        String path = "/_sim/tenants/" + tenantId + "/mailboxes/" + encode(mailbox) + "/messages/" + encode(messageId)
-                + "/mime";
-        return sendBytes(request(path).GET().build());
+        String path = "/_sim/tenants/" + tenantId + "/mailboxes/" + ControlHttp.encode(mailbox) + "/messages/"
+                + ControlHttp.encode(messageId) + "/mime";
+        return http.sendBytes(http.request(path).GET().build());
     }
 
     /** The tenant's subscriptions of every app, as JSON objects. */
     public List<JsonNode> subscriptions(String tenantId) {
-        return call("GET", "/_sim/tenants/" + tenantId + "/subscriptions", null)
+        return http.call("GET", "/_sim/tenants/" + tenantId + "/subscriptions", null)
                 .get("value")
                 .valueStream()
                 .toList();
@@ -161,7 +154,7 @@ public final class SimulatorClient {
      * @param event {@code reauthorizationRequired}, {@code subscriptionRemoved} or {@code missed}
      */
     public void lifecycleEvent(String tenantId, String subscriptionId, String event) {
-        call(
+        http.call(
                 "POST",
                 "/_sim/tenants/" + tenantId + "/subscriptions/" + subscriptionId + "/lifecycle",
                 Map.of("event", event));
@@ -169,40 +162,40 @@ public final class SimulatorClient {
 
     /** Expires every delta token issued so far for one folder. */
     public void expireDeltaTokens(String tenantId, String mailbox, String folder) {
-        call(
+        http.call(
                 "POST",
-                "/_sim/tenants/" + tenantId + "/mailboxes/" + encode(mailbox) + "/folders/" + encode(folder)
-                        + "/expireDelta",
+                "/_sim/tenants/" + tenantId + "/mailboxes/" + ControlHttp.encode(mailbox) + "/folders/"
+                        + ControlHttp.encode(folder) + "/expireDelta",
                 Map.of());
     }
 
     /** Adds a fault; see {@link Fault} for the kinds. */
     public void addFault(Fault fault) {
-        call("POST", "/_sim/faults", fault.toMap());
+        http.call("POST", "/_sim/faults", fault.toMap());
     }
 
     public void clearFaults() {
-        call("DELETE", "/_sim/faults", null);
+        http.call("DELETE", "/_sim/faults", null);
     }
 
     /** Moves the simulated clock forward. */
     public void advanceClock(Duration duration) {
-        call("POST", "/_sim/clock/advance", Map.of("seconds", duration.toSeconds()));
+        http.call("POST", "/_sim/clock/advance", Map.of("seconds", duration.toSeconds()));
     }
 
     /** Delivered, dropped and pending notification counts. */
     public NotificationStats notificationStats() {
-        return MAPPER.treeToValue(call("GET", "/_sim/notifications", null), NotificationStats.class);
+        return MAPPER.treeToValue(http.call("GET", "/_sim/notifications", null), NotificationStats.class);
     }
 
     /** Makes every waiting notification retry now. */
     public void retryNotificationsNow() {
-        call("POST", "/_sim/notifications/retry", Map.of());
+        http.call("POST", "/_sim/notifications/retry", Map.of());
     }
 
     /** Sets how notification retries back off. */
     public void notificationRetryPolicy(Duration base, Duration max) {
-        call(
+        http.call(
                 "POST",
                 "/_sim/notifications/policy",
                 Map.of("retryBaseMillis", base.toMillis(), "retryMaxMillis", max.toMillis()));
@@ -210,12 +203,12 @@ public final class SimulatorClient {
 
     /** Forgets every tenant, mailbox, subscription and fault. */
     public void reset() {
-        call("POST", "/_sim/reset", Map.of());
+        http.call("POST", "/_sim/reset", Map.of());
     }
 
     /** The simulator's TLS certificate in PEM form. */
     public String certificatePem() {
-        return new String(sendBytes(request("/_sim/certificate").GET().build()), StandardCharsets.US_ASCII);
+        return new String(http.sendBytes(http.request("/_sim/certificate").GET().build()), StandardCharsets.US_ASCII);
     }
 
     /**
@@ -229,7 +222,7 @@ public final class SimulatorClient {
         if (topic != null) {
             spec.put("topic", topic);
         }
-        return call("POST", "/_sim/tenants/" + tenantId + "/chats", spec)
+        return http.call("POST", "/_sim/tenants/" + tenantId + "/chats", spec)
                 .get("id")
                 .asString();
     }
@@ -244,12 +237,16 @@ public final class SimulatorClient {
      *     {@code hostedContents [id]}, {@code policyViolation}
      */
     public JsonNode postChatMessage(String tenantId, String chatId, Map<String, ?> spec) {
-        return call("POST", "/_sim/tenants/" + tenantId + "/chats/" + encode(chatId) + "/messages", spec);
+        return http.call(
+                "POST", "/_sim/tenants/" + tenantId + "/chats/" + ControlHttp.encode(chatId) + "/messages", spec);
     }
 
     /** A chat message as the simulator holds it (see {@link #postChatMessage(String, String, Map)}). */
     public JsonNode chatMessage(String tenantId, String chatId, String messageId) {
-        return call("GET", "/_sim/tenants/" + tenantId + "/chats/" + encode(chatId) + "/messages/" + messageId, null);
+        return http.call(
+                "GET",
+                "/_sim/tenants/" + tenantId + "/chats/" + ControlHttp.encode(chatId) + "/messages/" + messageId,
+                null);
     }
 
     /** Posts a generated Teams message to a chat of {@code recipients} with the post's topic, made when missing. */
@@ -273,7 +270,7 @@ public final class SimulatorClient {
         spec.put("fileName", post.fileName());
         spec.put("contentType", post.contentType());
         spec.put("contentBase64", java.util.Base64.getEncoder().encodeToString(post.file()));
-        return call("POST", "/_sim/tenants/" + tenantId + "/teams/posts", spec);
+        return http.call("POST", "/_sim/tenants/" + tenantId + "/teams/posts", spec);
     }
 
     /** A Google Workspace domain with {@code count} mailboxes ({@code user1@domain}, ...) and a delegated account. */
@@ -286,11 +283,11 @@ public final class SimulatorClient {
      * {@code prefix}, {@code users} (local parts or addresses), {@code scopes} (delegated to the service account).
      */
     public SimGoogleDomain createGoogleDomain(Map<String, ?> spec) {
-        return MAPPER.treeToValue(call("POST", "/_sim/google/domains", spec), SimGoogleDomain.class);
+        return MAPPER.treeToValue(http.call("POST", "/_sim/google/domains", spec), SimGoogleDomain.class);
     }
 
     public List<SimGoogleDomain> googleDomains() {
-        return call("GET", "/_sim/google/domains", null)
+        return http.call("GET", "/_sim/google/domains", null)
                 .get("value")
                 .valueStream()
                 .map(n -> MAPPER.treeToValue(n, SimGoogleDomain.class))
@@ -299,7 +296,8 @@ public final class SimulatorClient {
 
     /** The service account key file as JSON text, ready for {@code ServiceAccountCredentials.fromStream}. */
     public String googleKeyFile(String domain) {
-        return MAPPER.writeValueAsString(call("GET", "/_sim/google/domains/" + encode(domain) + "/key", null));
+        return MAPPER.writeValueAsString(
+                http.call("GET", "/_sim/google/domains/" + ControlHttp.encode(domain) + "/key", null));
     }
 
     /**
@@ -307,7 +305,7 @@ public final class SimulatorClient {
      * audience is the endpoint.
      */
     public void createPushSubscription(String topic, String endpoint, String serviceAccountEmail) {
-        call(
+        http.call(
                 "POST",
                 "/_sim/google/subscriptions",
                 Map.of("topic", topic, "endpoint", endpoint, "serviceAccountEmail", serviceAccountEmail));
@@ -315,26 +313,26 @@ public final class SimulatorClient {
 
     /** Delivers raw MIME into a Gmail inbox (labels INBOX and UNREAD); returns the Gmail message id. */
     public String deliverGmail(String address, byte[] mime) {
-        HttpRequest request = request("/_sim/google/mailboxes/" + encode(address) + "/messages")
+        HttpRequest request = http.request("/_sim/google/mailboxes/" + ControlHttp.encode(address) + "/messages")
                 .header("Content-Type", "message/rfc822")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(mime))
                 .build();
-        return send(request).get("id").asString();
+        return http.send(request).get("id").asString();
     }
 
     /** Forgets a Gmail mailbox's history: history.list from an earlier id now answers 404. */
     public void expireGmailHistory(String address) {
-        call("POST", "/_sim/google/mailboxes/" + encode(address) + "/expireHistory", null);
+        http.call("POST", "/_sim/google/mailboxes/" + ControlHttp.encode(address) + "/expireHistory", null);
     }
 
     /** A Gmail mailbox as the simulator holds it: {@code historyId} and {@code messages[]} with labels. */
     public JsonNode gmailMailbox(String address) {
-        return call("GET", "/_sim/google/mailboxes/" + encode(address), null);
+        return http.call("GET", "/_sim/google/mailboxes/" + ControlHttp.encode(address), null);
     }
 
     /** An admin's consent, again or anew: the app holds exactly {@code roles} in the tenant from now on. */
     public void consent(String tenantId, String clientId, Set<String> roles) {
-        call("POST", "/_sim/tenants/" + tenantId + "/consents", Map.of("clientId", clientId, "roles", roles));
+        http.call("POST", "/_sim/tenants/" + tenantId + "/consents", Map.of("clientId", clientId, "roles", roles));
     }
 
     /**
@@ -344,7 +342,7 @@ public final class SimulatorClient {
      * @return the group's id
      */
     public String createGroup(String tenantId, String displayName, List<String> members) {
-        return call(
+        return http.call(
                         "POST",
                         "/_sim/tenants/" + tenantId + "/groups",
                         Map.of("displayName", displayName, "members", members))
@@ -354,25 +352,32 @@ public final class SimulatorClient {
 
     /** Adds a user (id or principal name) or a group (id) to a group. */
     public void addGroupMember(String tenantId, String groupId, String member) {
-        call("POST", "/_sim/tenants/" + tenantId + "/groups/" + encode(groupId) + "/members", Map.of("member", member));
+        http.call(
+                "POST",
+                "/_sim/tenants/" + tenantId + "/groups/" + ControlHttp.encode(groupId) + "/members",
+                Map.of("member", member));
     }
 
     /** Takes a user or group out of a group. */
     public void removeGroupMember(String tenantId, String groupId, String member) {
-        call("DELETE", "/_sim/tenants/" + tenantId + "/groups/" + encode(groupId) + "/members/" + encode(member), null);
+        http.call(
+                "DELETE",
+                "/_sim/tenants/" + tenantId + "/groups/" + ControlHttp.encode(groupId) + "/members/"
+                        + ControlHttp.encode(member),
+                null);
     }
 
     /** Sets a user's {@code preferredLanguage} (e.g. {@code fr-FR}); null clears it. */
     public void setPreferredLanguage(String tenantId, String mailbox, String language) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("preferredLanguage", language);
-        call("PATCH", "/_sim/tenants/" + tenantId + "/mailboxes/" + encode(mailbox), body);
+        http.call("PATCH", "/_sim/tenants/" + tenantId + "/mailboxes/" + ControlHttp.encode(mailbox), body);
     }
 
     /** The Graph calls the tenant's apps made since the last {@link #clearGraphRequests}, by kind. */
     public List<GraphRequestCount> graphRequests(String tenantId) {
         List<GraphRequestCount> out = new java.util.ArrayList<>();
-        call("GET", "/_sim/tenants/" + tenantId + "/requests", null)
+        http.call("GET", "/_sim/tenants/" + tenantId + "/requests", null)
                 .get("value")
                 .forEach(n -> out.add(MAPPER.treeToValue(n, GraphRequestCount.class)));
         return out;
@@ -380,16 +385,8 @@ public final class SimulatorClient {
 
     /** Forgets the tenant's Graph call counts. */
     public void clearGraphRequests(String tenantId) {
-        call("DELETE", "/_sim/tenants/" + tenantId + "/requests", null);
+        http.call("DELETE", "/_sim/tenants/" + tenantId + "/requests", null);
     }
-
-    /**
-     * How many Graph calls of one kind a tenant's apps made.
-     *
-     * @param path the path with ids replaced by {@code {id}}, e.g. {@code /v1.0/users/{id}/messages/{id}/$value}
-     * @param inBatch whether these came as items of a {@code $batch}
-     */
-    public record GraphRequestCount(String method, String path, boolean inBatch, long count) {}
 
     /**
      * Notification delivery counters.
@@ -397,45 +394,4 @@ public final class SimulatorClient {
      * @param pending waiting in a queue, including those waiting to retry
      */
     public record NotificationStats(long delivered, long dropped, long pending) {}
-
-    private JsonNode call(String method, String path, Object body) {
-        HttpRequest.BodyPublisher publisher = body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body));
-        HttpRequest request = request(path)
-                .header("Content-Type", "application/json")
-                .method(method, publisher)
-                .build();
-        return send(request);
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
-    }
-
-    private JsonNode send(HttpRequest request) {
-        byte[] body = sendBytes(request);
-        return body.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(body);
-    }
-
-    private byte[] sendBytes(HttpRequest request) {
-        try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() >= 300) {
-                throw new SimulatorException(
-                        request.method() + " " + request.uri().getPath() + " answered " + response.statusCode() + ": "
-                                + new String(response.body(), StandardCharsets.UTF_8));
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new SimulatorException("cannot reach the simulator at " + baseUrl + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SimulatorException("interrupted while calling the simulator", e);
-        }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 }
