@@ -23,9 +23,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -239,7 +238,7 @@ public final class ScaleBenchmark {
                 "resource",
                 "users/" + mailboxId + "/messages",
                 "expirationDateTime",
-                OffsetDateTime.now(ZoneOffset.UTC).plusHours(2).toString(),
+                Instant.now().plus(Duration.ofHours(2)).toString(),
                 "clientState",
                 "bench");
         HttpRequest request = HttpRequest.newBuilder(URI.create(sim.httpBaseUrl() + "/v1.0/subscriptions"))
