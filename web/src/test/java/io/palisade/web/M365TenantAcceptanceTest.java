@@ -232,7 +232,9 @@ class M365TenantAcceptanceTest {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(get("/campaigns/" + campaignId).body())
                         .contains("3 of 3 copies finished")
-                        .contains("QUARANTINE asked by admin"));
+                        .contains("QUARANTINE asked by admin")
+                        .containsPattern("<td>MALICIOUS</td>\\s*<td>admin</td>")
+                        .contains("<td>all 3</td>"));
         assertThat(get("/campaigns").body()).contains(campaignId);
 
         HttpResponse<String> released =

@@ -99,13 +99,13 @@ public class AnalystVerdicts {
 
     /**
      * Records an analyst's verdict on every message of a campaign. The members are written in chunks of short
-     * transactions ({@link CampaignVerdicts}), so the first copies move while later ones are still written; call it
-     * outside a transaction.
+     * transactions ({@link CampaignVerdicts}), so the first copies move while later ones are still written; a large
+     * campaign's last chunks are written by a worker after this returns. Call it outside a transaction.
      *
-     * @return the outcome: new versions and the clawbacks started
+     * @return what was applied before the answer: new versions, the clawbacks started, the progress
      * @throws NoSuchElementException if the tenant has no such campaign
      */
-    public Reevaluator.Outcome decideCampaign(
+    public CampaignVerdicts.Applied decideCampaign(
             UUID tenantId, UUID campaignId, RiskLevel level, String analyst, String reason) {
         return campaignVerdicts.decide(tenantId, campaignId, verdict(level, reason), analyst, reason);
     }

@@ -7,6 +7,7 @@ import io.palisade.core.queue.WorkQueue;
 import io.palisade.core.verdict.VerdictCause;
 import io.palisade.core.verdict.VerdictVersion;
 import io.palisade.core.work.WorkHandler;
+import io.palisade.core.work.WorkSignal;
 import io.palisade.detection.api.RiskLevel;
 import io.palisade.detection.api.Signal;
 import io.palisade.detection.api.Verdict;
@@ -41,6 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the resume delay after the caller's last chunk, finishes a decision whose caller died. Decisions on one campaign are
  * applied one after the other, in the order they were made: whoever advances a campaign (the caller, or a worker
  * resuming) first finishes the oldest open decision, under the campaign's row lock.
+ *
+ * <p>The analyst's request applies chunks for a short while only (two seconds by default), then hands the rest to that
+ * work item, due at once, and answers with how far it came: a campaign of ten thousand members does not keep the
+ * analyst waiting for its last version. {@link CampaignDecisions} shows each decision's progress.
  */
 @Service
 public class CampaignVerdicts implements WorkHandler {
@@ -62,8 +67,11 @@ public class CampaignVerdicts implements WorkHandler {
     private final AuditLog audit;
     private final WorkQueue queue;
     private final Clock clock;
+    private final WorkSignal signal;
+    private final CampaignDecisions decisions;
     private final int chunk;
     private final Duration resumeAfter;
+    private final Duration answerWithin;
 
     /**
      * @param chunk members per transaction ({@code palisade.campaigns.verdict-chunk}, 500): small enough that the
@@ -71,6 +79,8 @@ public class CampaignVerdicts implements WorkHandler {
      *     batched statements
      * @param resumeAfter how long a decision is left to its caller, after its last chunk, before a worker takes it
      *     over ({@code palisade.campaigns.resume-after}, 30 s)
+     * @param answerWithin how long the analyst's request applies chunks before it answers and leaves the rest to a
+     *     worker ({@code palisade.campaigns.answer-within}, 2 s)
      */
     public CampaignVerdicts(
             JdbcTemplate jdbc,
@@ -79,13 +89,19 @@ public class CampaignVerdicts implements WorkHandler {
             AuditLog audit,
             WorkQueue queue,
             Clock clock,
+            WorkSignal signal,
+            CampaignDecisions decisions,
             @Value("${palisade.campaigns.verdict-chunk:500}") int chunk,
-            @Value("${palisade.campaigns.resume-after:30s}") Duration resumeAfter) {
+            @Value("${palisade.campaigns.resume-after:30s}") Duration resumeAfter,
+            @Value("${palisade.campaigns.answer-within:2s}") Duration answerWithin) {
         if (chunk < 1) {
             throw new IllegalArgumentException("palisade.campaigns.verdict-chunk must be at least 1, got " + chunk);
         }
         this.chunk = chunk;
         this.resumeAfter = resumeAfter;
+        this.answerWithin = answerWithin;
+        this.signal = signal;
+        this.decisions = decisions;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.reevaluator = reevaluator;
@@ -95,17 +111,43 @@ public class CampaignVerdicts implements WorkHandler {
     }
 
     /**
-     * Records the decision and applies it to every member before returning. Must not be called inside a
+     * What a decision's request did before it answered.
+     *
+     * @param decisionId the decision, to follow with {@link CampaignDecisions}
+     * @param versions the versions the request wrote; the workers write the rest when it is not finished
+     * @param clawbacks the decision's clawbacks, by kind (started by its first chunk)
+     * @param membersDone how many members had their version when the request answered
+     * @param members how many members the campaign had then
+     * @param finished whether every member had its version; when false a worker is applying the rest
+     */
+    public record Applied(
+            UUID decisionId,
+            List<VerdictVersion> versions,
+            Map<ActionKind, UUID> clawbacks,
+            int membersDone,
+            int members,
+            boolean finished) {}
+
+    /**
+     * Records the decision and applies it chunk after chunk for up to the configured answer time ({@code
+     * palisade.campaigns.answer-within}), then leaves what is left to a worker at once. Must not be called inside a
      * transaction: each chunk commits on its own.
      *
      * @param reason as the analyst wrote it; never null
-     * @return the versions this call wrote (all of them, unless a worker resumed part of the decision meanwhile) and
-     *     the decision's clawbacks
      * @throws NoSuchElementException if the tenant has no such campaign
      */
-    public Reevaluator.Outcome decide(UUID tenantId, UUID campaignId, Verdict verdict, String analyst, String reason) {
-        // Not yet: the caller waits for every chunk (22 s to 78 s for 10,000 members on a 2-core machine); the
-        // copies move meanwhile, but the analyst's request returns only at the end.
+    public Applied decide(UUID tenantId, UUID campaignId, Verdict verdict, String analyst, String reason) {
+        return decide(tenantId, campaignId, verdict, analyst, reason, answerWithin);
+    }
+
+    /**
+     * As {@link #decide(UUID, UUID, Verdict, String, String)}, answering after {@code answerWithin}. The first chunk
+     * is always applied before the answer, so a campaign of one chunk (500 members by default) is finished when this
+     * returns, and the decision's clawbacks exist.
+     */
+    public Applied decide(
+            UUID tenantId, UUID campaignId, Verdict verdict, String analyst, String reason, Duration answerWithin) {
+        long deadline = System.nanoTime() + answerWithin.toNanos();
         UUID decision = open(tenantId, campaignId, verdict, analyst, reason);
         List<VerdictVersion> versions = new ArrayList<>();
         Step step;
@@ -114,8 +156,26 @@ public class CampaignVerdicts implements WorkHandler {
             if (decision.equals(step.decision())) {
                 versions.addAll(step.versions());
             }
-        } while (!step.untilFinished());
-        return new Reevaluator.Outcome(versions, clawbacksOf(tenantId, decision));
+        } while (!step.untilFinished() && System.nanoTime() - deadline < 0);
+        if (!step.untilFinished()) {
+            // The analyst gets an answer now; a worker applies the rest without waiting for the resume delay.
+            queue.postpone(tenantId, KIND, decision.toString(), clock.instant());
+            signal.wake();
+            LOG.info(
+                    "event=campaign_verdict_handed_over tenant={} campaign={} decision={} versions_written={}",
+                    tenantId,
+                    campaignId,
+                    decision,
+                    versions.size());
+        }
+        CampaignDecisions.Progress progress = decisions.of(tenantId, decision);
+        return new Applied(
+                decision,
+                versions,
+                clawbacksOf(tenantId, decision),
+                progress.membersDone(),
+                progress.members(),
+                step.untilFinished());
     }
 
     /**

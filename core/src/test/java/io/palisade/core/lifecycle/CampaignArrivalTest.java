@@ -12,7 +12,6 @@ import io.palisade.core.clawback.ClawbackQueries;
 import io.palisade.core.mailbox.Mailbox;
 import io.palisade.core.pipeline.AnalystVerdicts;
 import io.palisade.core.reevaluation.CampaignVerdicts;
-import io.palisade.core.reevaluation.Reevaluator;
 import io.palisade.core.verdict.VerdictCause;
 import io.palisade.core.verdict.VerdictService;
 import io.palisade.core.verdict.VerdictVersion;
@@ -246,7 +245,7 @@ class CampaignArrivalTest {
                 campaignId);
     }
 
-    private Reevaluator.Outcome decide(UUID tenantId, Campaign campaign, RiskLevel level) {
+    private CampaignVerdicts.Applied decide(UUID tenantId, Campaign campaign, RiskLevel level) {
         return analysts.decideCampaign(tenantId, campaign.id(), level, "analyst-a", "decided on the campaign");
     }
 

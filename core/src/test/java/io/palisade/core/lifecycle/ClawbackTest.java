@@ -16,7 +16,7 @@ import io.palisade.core.pipeline.AnalystVerdicts;
 import io.palisade.core.policy.PolicyDocument;
 import io.palisade.core.policy.PolicyService;
 import io.palisade.core.queue.WorkQueue;
-import io.palisade.core.reevaluation.Reevaluator;
+import io.palisade.core.reevaluation.CampaignVerdicts;
 import io.palisade.core.work.WorkerPool;
 import io.palisade.detection.api.RiskLevel;
 import io.palisade.lifecycle.LifecycleFixtures;
@@ -125,18 +125,18 @@ class ClawbackTest {
         UUID tenantId = mailboxes.getFirst().getTenantId();
         Campaign campaign = campaigns.formAround(tenantId, copies.getFirst().mailItemId());
         CountDownLatch go = new CountDownLatch(1);
-        Callable<Reevaluator.Outcome> analystA = () -> {
+        Callable<CampaignVerdicts.Applied> analystA = () -> {
             go.await();
             return analysts.decideCampaign(tenantId, campaign.id(), RiskLevel.MALICIOUS, "analyst-a", "phish");
         };
-        Callable<Reevaluator.Outcome> analystB = () -> {
+        Callable<CampaignVerdicts.Applied> analystB = () -> {
             go.await();
             return analysts.decideCampaign(tenantId, campaign.id(), RiskLevel.MALICIOUS, "analyst-b", "phish");
         };
 
         try (ExecutorService both = Executors.newFixedThreadPool(2)) {
-            Future<Reevaluator.Outcome> a = both.submit(analystA);
-            Future<Reevaluator.Outcome> b = both.submit(analystB);
+            Future<CampaignVerdicts.Applied> a = both.submit(analystA);
+            Future<CampaignVerdicts.Applied> b = both.submit(analystB);
             go.countDown();
             a.get();
             b.get();

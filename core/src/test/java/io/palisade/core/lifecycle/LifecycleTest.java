@@ -20,6 +20,9 @@ import org.springframework.boot.test.context.SpringBootTest;
             "palisade.queue.max-attempts=20",
             // Campaign decisions span several chunks even in small tests; a stopped caller is taken over quickly.
             "palisade.campaigns.verdict-chunk=4",
-            "palisade.campaigns.resume-after=2s"
+            "palisade.campaigns.resume-after=2s",
+            // The tests read a decision's versions as soon as its request returns, so the request applies every
+            // chunk itself; handing the rest to a worker has its own test (CampaignVerdictsTest).
+            "palisade.campaigns.answer-within=10m"
         })
 public @interface LifecycleTest {}

@@ -6,7 +6,8 @@ import io.palisade.core.campaign.CampaignService;
 import io.palisade.core.clawback.ClawbackProgress;
 import io.palisade.core.clawback.ClawbackQueries;
 import io.palisade.core.pipeline.AnalystVerdicts;
-import io.palisade.core.reevaluation.Reevaluator;
+import io.palisade.core.reevaluation.CampaignDecisions;
+import io.palisade.core.reevaluation.CampaignVerdicts;
 import io.palisade.core.verdict.VerdictVersion;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -35,17 +36,27 @@ public class CampaignApiController {
     private final ClawbackQueries clawbacks;
     private final AnalystVerdicts analysts;
     private final MessageLocator locator;
+    private final CampaignDecisions decisions;
 
     public CampaignApiController(
-            CampaignService campaigns, ClawbackQueries clawbacks, AnalystVerdicts analysts, MessageLocator locator) {
+            CampaignService campaigns,
+            ClawbackQueries clawbacks,
+            AnalystVerdicts analysts,
+            MessageLocator locator,
+            CampaignDecisions decisions) {
+        this.decisions = decisions;
         this.campaigns = campaigns;
         this.clawbacks = clawbacks;
         this.analysts = analysts;
         this.locator = locator;
     }
 
-    /** A campaign with its members and the progress of its clawbacks, newest first. */
-    public record CampaignView(Campaign campaign, List<ClawbackProgress> clawbacks) {}
+    /**
+     * A campaign with its members, the analysts' decisions on it (newest first, each with how many members it has
+     * reached) and the progress of its clawbacks.
+     */
+    public record CampaignView(
+            Campaign campaign, List<CampaignDecisions.Progress> decisions, List<ClawbackProgress> clawbacks) {}
 
     /**
      * An explicit action on a campaign.
@@ -69,22 +80,30 @@ public class CampaignApiController {
         return view(campaigns.find(tenantId, id).orElseThrow());
     }
 
-    /** An analyst's verdict on every message of the campaign; 202, the mailbox work runs on the workers. */
+    /**
+     * An analyst's verdict on every message of the campaign; 202, the mailbox work runs on the workers. A large
+     * campaign answers before every member has its version ({@code finished} false, {@code membersDone} of {@code
+     * members}); the campaign's {@code decisions} show the rest arrive.
+     */
     @PostMapping("/api/v1/campaigns/{id}/verdict")
     public ResponseEntity<Map<String, Object>> verdict(
             @PathVariable UUID id, @Valid @RequestBody VerdictRequest request, Principal analyst) {
         String reason = request.reason() == null ? "" : request.reason();
-        Reevaluator.Outcome outcome =
+        CampaignVerdicts.Applied applied =
                 analysts.decideCampaign(tenantOfCampaign(id), id, request.level(), analyst.getName(), reason);
         return ResponseEntity.accepted()
                 .body(Map.of(
                         "campaignId", id,
+                        "decisionId", applied.decisionId(),
                         "level", request.level(),
                         "versions",
-                                outcome.versions().stream()
+                                applied.versions().stream()
                                         .map(VerdictVersion::getMailItemId)
                                         .toList(),
-                        "clawbacks", outcome.clawbacks(),
+                        "clawbacks", applied.clawbacks(),
+                        "membersDone", applied.membersDone(),
+                        "members", applied.members(),
+                        "finished", applied.finished(),
                         "decidedBy", analyst.getName()));
     }
 
@@ -117,7 +136,7 @@ public class CampaignApiController {
         List<ClawbackProgress> progress = clawbacks.ofCampaign(campaign.tenantId(), campaign.id()).stream()
                 .map(c -> clawbacks.progress(campaign.tenantId(), c).orElseThrow())
                 .toList();
-        return new CampaignView(campaign, progress);
+        return new CampaignView(campaign, decisions.ofCampaign(campaign.tenantId(), campaign.id()), progress);
     }
 
     private UUID tenantOfCampaign(UUID id) {

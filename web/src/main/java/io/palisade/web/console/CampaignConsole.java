@@ -5,6 +5,7 @@ import io.palisade.core.campaign.CampaignService;
 import io.palisade.core.clawback.ClawbackProgress;
 import io.palisade.core.clawback.ClawbackQueries;
 import io.palisade.core.clawback.CopyState;
+import io.palisade.core.reevaluation.CampaignDecisions;
 import io.palisade.core.tenant.Tenant;
 import io.palisade.core.tenant.TenantService;
 import java.time.Instant;
@@ -28,9 +29,15 @@ public class CampaignConsole {
     private final CampaignService campaigns;
     private final ClawbackQueries clawbacks;
     private final JdbcTemplate jdbc;
+    private final CampaignDecisions decisions;
 
     public CampaignConsole(
-            TenantService tenants, CampaignService campaigns, ClawbackQueries clawbacks, JdbcTemplate jdbc) {
+            TenantService tenants,
+            CampaignService campaigns,
+            ClawbackQueries clawbacks,
+            JdbcTemplate jdbc,
+            CampaignDecisions decisions) {
+        this.decisions = decisions;
         this.tenants = tenants;
         this.campaigns = campaigns;
         this.clawbacks = clawbacks;
@@ -44,8 +51,16 @@ public class CampaignConsole {
     /** One message of a campaign with where it sits and its current level. */
     public record Member(UUID mailItemId, String reason, String mailbox, String sender, String subject, String level) {}
 
-    /** A campaign page: its members and each clawback with its per-copy progress, newest first. */
-    public record View(Tenant tenant, Campaign campaign, List<Member> members, List<Clawback> clawbacks) {}
+    /**
+     * A campaign page: its members, the analysts' decisions with how many members each has reached, and each
+     * clawback with its per-copy progress, newest first.
+     */
+    public record View(
+            Tenant tenant,
+            Campaign campaign,
+            List<Member> members,
+            List<CampaignDecisions.Progress> decisions,
+            List<Clawback> clawbacks) {}
 
     /**
      * One clawback of the campaign.
@@ -133,6 +148,7 @@ public class CampaignConsole {
                 .sorted(Comparator.comparing(ClawbackProgress::createdAt).reversed())
                 .map(Clawback::of)
                 .toList();
-        return Optional.of(new View(tenant.get(), campaign.get(), members, progress));
+        return Optional.of(
+                new View(tenant.get(), campaign.get(), members, decisions.ofCampaign(tenantId, campaignId), progress));
     }
 }

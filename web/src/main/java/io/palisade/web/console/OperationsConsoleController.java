@@ -4,6 +4,7 @@ import io.palisade.core.audit.AuditLog;
 import io.palisade.core.pipeline.AnalystVerdicts;
 import io.palisade.core.queue.WorkItem;
 import io.palisade.core.queue.WorkQueue;
+import io.palisade.core.reevaluation.CampaignVerdicts;
 import io.palisade.core.tenant.Tenant;
 import io.palisade.core.tenant.TenantService;
 import io.palisade.detection.api.RiskLevel;
@@ -86,8 +87,14 @@ public class OperationsConsoleController {
             Principal analyst,
             RedirectAttributes flash) {
         UUID tenantId = tenantOfCampaign(id);
-        analysts.decideCampaign(tenantId, id, level, analyst.getName(), reason(reason));
-        flash.addFlashAttribute("notice", "Verdict " + level + " recorded for every message of the campaign.");
+        CampaignVerdicts.Applied applied =
+                analysts.decideCampaign(tenantId, id, level, analyst.getName(), reason(reason));
+        flash.addFlashAttribute(
+                "notice",
+                applied.finished()
+                        ? "Verdict " + level + " recorded for every message of the campaign."
+                        : "Verdict " + level + " recorded for " + applied.membersDone() + " of " + applied.members()
+                                + " messages; the rest are being recorded.");
         return "redirect:/campaigns/" + id;
     }
 

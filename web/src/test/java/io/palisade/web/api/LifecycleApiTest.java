@@ -118,7 +118,19 @@ class LifecycleApiTest {
         JsonNode formed = json(post("/api/v1/messages/" + copies.getFirst().getId() + "/campaign", "{}"), 201);
         String campaign = formed.path("campaign").path("id").asString();
         assertThat(formed.path("campaign").path("members")).hasSize(staff.size());
-        json(post("/api/v1/campaigns/" + campaign + "/verdict", "{\"level\":\"MALICIOUS\",\"reason\":\"phish\"}"), 202);
+        JsonNode decided = json(
+                post("/api/v1/campaigns/" + campaign + "/verdict", "{\"level\":\"MALICIOUS\",\"reason\":\"phish\"}"),
+                202);
+        assertThat(decided.path("finished").asBoolean()).isTrue();
+        assertThat(decided.path("membersDone").asInt()).isEqualTo(staff.size());
+        assertThat(decided.path("members").asInt()).isEqualTo(staff.size());
+        JsonNode decision = json(get("/api/v1/campaigns/" + campaign), 200)
+                .path("decisions")
+                .path(0);
+        assertThat(decision.path("id").asString())
+                .isEqualTo(decided.path("decisionId").asString());
+        assertThat(decision.path("level").asString()).isEqualTo("MALICIOUS");
+        assertThat(decision.path("membersDone").asInt()).isEqualTo(staff.size());
 
         await().atMost(Duration.ofSeconds(60)).until(() -> doneCopies(campaign, "QUARANTINE") == staff.size());
         assertThat(staff).allSatisfy(m -> assertThat(folderOf(m, token)).isEqualTo("Palisade Quarantine"));
