@@ -115,7 +115,8 @@ public class CampaignVerdicts implements WorkHandler {
      *
      * @param decisionId the decision, to follow with {@link CampaignDecisions}
      * @param versions the versions the request wrote; the workers write the rest when it is not finished
-     * @param clawbacks the decision's clawbacks, by kind (started by its first chunk)
+     * @param clawbacks the decision's clawbacks, by kind (started by its first chunk; empty while an earlier decision
+     *     on the campaign keeps it waiting)
      * @param membersDone how many members had their version when the request answered
      * @param members how many members the campaign had then
      * @param finished whether every member had its version; when false a worker is applying the rest
@@ -141,9 +142,9 @@ public class CampaignVerdicts implements WorkHandler {
     }
 
     /**
-     * As {@link #decide(UUID, UUID, Verdict, String, String)}, answering after {@code answerWithin}. The first chunk
-     * is always applied before the answer, so a campaign of one chunk (500 members by default) is finished when this
-     * returns, and the decision's clawbacks exist.
+     * As {@link #decide(UUID, UUID, Verdict, String, String)}, answering after {@code answerWithin}. One chunk is
+     * always applied before the answer: unless an earlier decision on the campaign is still being applied, a campaign
+     * of one chunk (500 members by default) is finished when this returns, and a larger one's clawbacks exist.
      */
     public Applied decide(
             UUID tenantId, UUID campaignId, Verdict verdict, String analyst, String reason, Duration answerWithin) {
