@@ -180,8 +180,8 @@ public class BannerRefreshWork implements WorkHandler {
 
     private record Plan(UUID verdictId, RiskLevel level, Instant changedAt, List<MailItem> copies) {}
 
-    // Not yet: a BANNER and a QUARANTINE action on one copy may run at once; the loser finds the message gone and
-    // is skipped, so a copy released later may carry the banner of the level before.
+    // A copy's actions run one after the other (ActionExecutor), so a banner asked beside a quarantine is written
+    // before or after the move, never lost to it.
     private static boolean needsBanner(Set<ActionStatus> banners, boolean wanted, RiskLevel level) {
         if (banners.contains(ActionStatus.PENDING)) {
             return false;
