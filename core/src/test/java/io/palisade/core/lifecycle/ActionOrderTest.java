@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The actions one verdict asks for on a copy run one after the other, in the policy's order, even while the
  * platform is slow: the banner is written before the quarantine moves the copy, so neither finds the message gone
- * and a release later brings back the bannered copy.
+ * and a release brings back the bannered copy.
  */
 @LifecycleTest
 @Import(ActionOrderTest.MarkingBanners.class)
@@ -96,6 +96,15 @@ class ActionOrderTest {
             assertThat(new String(stored.mime(), StandardCharsets.US_ASCII)).startsWith(MARK);
             assertThat(platform.movesOf(c.key())).isEqualTo(1);
         });
+
+        analysts.releaseCampaign(tenantId, campaign.id(), "analyst-a", "checked");
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> copies.stream()
+                        .allMatch(c -> c.folder().equals(platform.byKey(c.key()).folder())));
+        assertThat(copies)
+                .allSatisfy(c -> assertThat(new String(platform.byKey(c.key()).mime(), StandardCharsets.US_ASCII))
+                        .startsWith(MARK));
     }
 
     private int unfinished(UUID tenantId, List<LifecycleFixtures.Copy> copies) {
