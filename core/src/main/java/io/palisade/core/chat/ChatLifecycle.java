@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -106,6 +107,35 @@ public class ChatLifecycle {
                 verdicts.record(item, analystVerdict(level, reason), VerdictCause.ANALYST, analyst);
         act(item, previous, version, analyst);
         return version;
+    }
+
+    /**
+     * Re-evaluates a chat item of the tenant (a new threat indicator it carries): {@code newVerdict} sees the current
+     * version and returns the new verdict, or empty to leave the item as it is; the policy's actions follow.
+     *
+     * @param causedBy what caused it (the indicator's id)
+     * @return the new version; empty when the item is gone or {@code newVerdict} left it
+     */
+    @Transactional
+    public Optional<ChatVerdictVersion> reevaluate(
+            UUID tenantId,
+            UUID chatItemId,
+            Function<Optional<ChatVerdictVersion>, Optional<Verdict>> newVerdict,
+            VerdictCause cause,
+            String causedBy) {
+        Optional<ChatItem> locked = items.lock(tenantId, chatItemId);
+        if (locked.isEmpty()) {
+            return Optional.empty();
+        }
+        ChatItem item = locked.get();
+        Optional<ChatVerdictVersion> current = verdicts.current(tenantId, chatItemId);
+        Optional<Verdict> verdict = newVerdict.apply(current);
+        if (verdict.isEmpty()) {
+            return Optional.empty();
+        }
+        ChatVerdictVersion version = verdicts.record(item, verdict.get(), cause, causedBy);
+        act(item, current.map(ChatVerdictVersion::level).orElse(null), version, POLICY);
+        return Optional.of(version);
     }
 
     /**

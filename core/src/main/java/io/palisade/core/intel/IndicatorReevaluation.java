@@ -1,5 +1,7 @@
 package io.palisade.core.intel;
 
+import io.palisade.core.chat.ChatLifecycle;
+import io.palisade.core.chat.ChatVerdictVersion;
 import io.palisade.core.pipeline.PipelineProperties;
 import io.palisade.core.queue.WorkItem;
 import io.palisade.core.reevaluation.Reevaluator;
@@ -24,10 +26,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Re-evaluates the stored mail that carries a new indicator, within the raw-message retention window: each
- * carrier whose current level is below what the indicator's confidence warrants gets a new verdict version (cause
- * INDICATOR, caused by the indicator's id), and the policy's actions, a clawback of every copy for malicious mail.
- * Carriers are taken in chunks, each its own transaction; a repeat raises nothing twice.
+ * Re-evaluates the stored mail and chat messages that carry a new indicator, within the raw-message retention window:
+ * each carrier whose current level is below what the indicator's confidence warrants gets a new verdict version
+ * (cause INDICATOR, caused by the indicator's id), and the policy's actions: a clawback of every copy for malicious
+ * mail, a hide for a chat message. Mail carriers are taken in chunks, each its own transaction, chat messages one
+ * transaction each; a repeat raises nothing twice.
  */
 @Component
 public class IndicatorReevaluation implements WorkHandler {
@@ -48,6 +51,7 @@ public class IndicatorReevaluation implements WorkHandler {
     private final JdbcTemplate jdbc;
     private final PipelineProperties pipeline;
     private final Clock clock;
+    private final ChatLifecycle chats;
 
     public IndicatorReevaluation(
             IntelService intel,
@@ -55,7 +59,9 @@ public class IndicatorReevaluation implements WorkHandler {
             VerdictService verdicts,
             JdbcTemplate jdbc,
             PipelineProperties pipeline,
-            Clock clock) {
+            Clock clock,
+            ChatLifecycle chats) {
+        this.chats = chats;
         this.intel = intel;
         this.reevaluator = reevaluator;
         this.verdicts = verdicts;
@@ -97,12 +103,28 @@ public class IndicatorReevaluation implements WorkHandler {
                     .versions()
                     .size();
         }
+        List<UUID> chatCarriers = chatCarriers(indicator, clock.instant().minus(pipeline.rawRetention()));
+        int chatChanged = 0;
+        for (UUID chatItem : chatCarriers) {
+            if (chats.reevaluate(
+                            indicator.tenantId(),
+                            chatItem,
+                            current -> raised(indicator, current),
+                            VerdictCause.INDICATOR,
+                            indicator.id().toString())
+                    .isPresent()) {
+                chatChanged++;
+            }
+        }
         LOG.info(
-                "event=indicator_reevaluated tenant={} indicator={} carriers={} raised={}",
+                "event=indicator_reevaluated tenant={} indicator={} carriers={} raised={} chat_carriers={}"
+                        + " chat_raised={}",
                 indicator.tenantId(),
                 indicator.id(),
                 carriers.size(),
-                changed);
+                changed,
+                chatCarriers.size(),
+                chatChanged);
     }
 
     /** The level an indicator of this confidence gives the mail that carries it. */
@@ -114,20 +136,40 @@ public class IndicatorReevaluation implements WorkHandler {
     }
 
     private Optional<Verdict> raised(ThreatIndicator indicator, VerdictVersion current) {
-        RiskLevel level = levelFor(indicator.confidence());
-        if (current != null && current.getLevel().compareTo(level) >= 0) {
+        if (current == null) {
+            return raised(indicator, null, 0, List.of(), null);
+        }
+        RiskLevel level = current.getLevel();
+        if (level.compareTo(levelFor(indicator.confidence())) >= 0) {
             return Optional.empty();
         }
-        List<Signal> signals = new ArrayList<>(current == null ? List.of() : verdicts.signals(current));
-        int score = Math.max(current == null ? 0 : current.getScore(), scoreOf(level));
+        return raised(indicator, level, current.getScore(), verdicts.signals(current), current.getEngineVersion());
+    }
+
+    private static Optional<Verdict> raised(ThreatIndicator indicator, Optional<ChatVerdictVersion> current) {
+        return current.map(v -> raised(indicator, v.level(), v.score(), v.signals(), v.engineVersion()))
+                .orElseGet(() -> raised(indicator, null, 0, List.of(), null));
+    }
+
+    /**
+     * The verdict an item gets from the indicator: its current one (none when {@code level} is null) raised to the
+     * indicator's level with one more signal; empty when it is at that level or above already.
+     */
+    private static Optional<Verdict> raised(
+            ThreatIndicator indicator, RiskLevel level, int score, List<Signal> current, String engine) {
+        RiskLevel raised = levelFor(indicator.confidence());
+        if (level != null && level.compareTo(raised) >= 0) {
+            return Optional.empty();
+        }
+        List<Signal> signals = new ArrayList<>(current);
         signals.add(new Signal(
                 "THREAT_INTEL_MATCH",
                 "intel",
-                scoreOf(level),
+                scoreOf(raised),
                 "It carries a known threat reported by " + indicator.source(),
                 indicator.kind() + " " + indicator.id()));
-        String engine = current == null ? "intel" : current.getEngineVersion();
-        return Optional.of(new Verdict(score, level, signals, engine));
+        return Optional.of(
+                new Verdict(Math.max(score, scoreOf(raised)), raised, signals, engine == null ? "intel" : engine));
     }
 
     private static int scoreOf(RiskLevel level) {
@@ -136,6 +178,30 @@ public class IndicatorReevaluation implements WorkHandler {
             case HIGH -> 75;
             default -> 50;
         };
+    }
+
+    /**
+     * The tenant's chat messages posted since {@code since} that carry the indicator: a shared file with its SHA-256,
+     * or a sender with its address or domain. Chat messages' links are not kept, so a URL or IP reaches mail only.
+     */
+    private List<UUID> chatCarriers(ThreatIndicator indicator, Instant since) {
+        String condition = switch (indicator.kind()) {
+            case SHA256 ->
+                "EXISTS (SELECT 1 FROM chat_file_scans f WHERE f.tenant_id = c.tenant_id"
+                        + " AND f.chat_id = c.chat_id AND f.message_id = c.message_id AND f.sha256 = ?)";
+            case SENDER -> "lower(c.sender) = ?";
+            case DOMAIN -> "lower(split_part(c.sender, '@', 2)) = ?";
+            case URL, IP -> null;
+        };
+        if (condition == null) {
+            return List.of();
+        }
+        return jdbc.queryForList(
+                "SELECT c.id FROM chat_items c WHERE c.tenant_id = ? AND c.posted_at >= ? AND " + condition,
+                UUID.class,
+                indicator.tenantId(),
+                Timestamp.from(since),
+                indicator.value());
     }
 
     private List<UUID> carriers(ThreatIndicator indicator, Instant since) {
