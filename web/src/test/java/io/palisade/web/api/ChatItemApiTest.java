@@ -13,6 +13,7 @@ import io.palisade.simulator.control.SimTenant;
 import io.palisade.simulator.junit.SimulatorExtension;
 import io.palisade.web.WebTests;
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +40,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Chat items through the REST API, over the real Graph SDK against the simulator: a malicious file shared in a chat
- * is listed with its verdict, its detail shows the verdict's cause and the HIDE action, and an analyst's verdict
- * through the API shows the message again.
+ * Chat items through the REST API and the console, over the real Graph SDK against the simulator: a malicious file
+ * shared in a chat is listed with its verdict, its detail shows the verdict's cause and the HIDE action, and an
+ * analyst's verdict through the API, or a "show again" from the console's page, shows the message again.
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
@@ -63,6 +66,9 @@ class ChatItemApiTest {
     SubscriptionManager subscriptions;
 
     final HttpClient http = HttpClient.newHttpClient();
+    // The console's pages and forms share a session, whose CSRF token the forms carry.
+    final HttpClient browser =
+            HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     @DynamicPropertySource
     static void pointAtTheSimulator(DynamicPropertyRegistry registry) {
@@ -114,6 +120,29 @@ class ChatItemApiTest {
         assertThat(StreamSupport.stream(after.path("audit").spliterator(), false)
                         .map(a -> a.path("action").asString()))
                 .contains("verdict.set", "action.hide", "action.unhide");
+    }
+
+    @Test
+    void theConsoleListsAHiddenChatMessageAndAnAnalystShowsItAgainFromItsPage() throws Exception {
+        String messageId = postProgramDisguisedAsPdf();
+        String itemId = awaitListed(messageId);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> actionStatuses(itemId).equals(List.of("DONE")));
+
+        assertThat(get("/chats").body()).contains("data-chat-item=\"" + itemId + "\"");
+        String page = get("/chats/" + itemId).body();
+        assertThat(page).contains("invoice.pdf", "<td>HIDE</td>", "no, hidden by Palisade");
+        assertThat(page).containsPattern("class=\"level MALICIOUS\"");
+
+        HttpResponse<String> released =
+                submit("/chats/" + itemId, "/chats/" + itemId + "/release", "reason=vendor+tool");
+
+        assertThat(released.statusCode()).isEqualTo(302);
+        await().atMost(Duration.ofSeconds(30)).until(() -> dlpAction(messageId).equals("none"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(get("/chats/" + itemId).body())
+                        .contains("<td>UNHIDE</td>", "chat.release", "vendor tool"));
+        assertThat(get("/chats/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -180,6 +209,25 @@ class ChatItemApiTest {
                 .path("policyViolation")
                 .path("dlpAction")
                 .asString("");
+    }
+
+    /** Posts a console form as the page's browser would, with the CSRF token the page carries. */
+    private HttpResponse<String> submit(String page, String action, String form) throws Exception {
+        String body = browser.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + page))
+                                .header("Authorization", WebTests.ADMIN_BASIC_AUTH)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(body);
+        assertThat(csrf.find()).as("the page's forms carry a CSRF token").isTrue();
+        return browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + action))
+                        .header("Authorization", WebTests.ADMIN_BASIC_AUTH)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + csrf.group(1)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode json(HttpResponse<String> response, int status) {
