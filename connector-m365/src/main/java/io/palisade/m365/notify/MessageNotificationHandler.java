@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A rich notification's decrypted resource gives the metadata (received time, folder, internet message id), which
  * saves one Graph call; the raw MIME for scanning still comes from {@code $value}, since resource data carries no
- * MIME. Encrypted content that fails its signature dead-letters the item unprocessed ({@link RichWork}).
+ * MIME. Encrypted content that fails its signature is set aside and the message read from Graph ({@link RichWork}).
  */
 @Component
 public class MessageNotificationHandler implements WorkHandler {

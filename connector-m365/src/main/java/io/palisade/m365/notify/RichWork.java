@@ -1,7 +1,6 @@
 package io.palisade.m365.notify;
 
 import io.palisade.core.queue.WorkItem;
-import io.palisade.core.work.PermanentWorkException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,12 +10,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Opens the encrypted content a rich notification's work carries. Content that fails its signature, or cannot be
- * decrypted, fails the work item permanently (it is dead-lettered with the reason and logged), so nothing built on it
- * is ever processed. Content encrypted for a certificate Palisade no longer holds (the certificate was changed, or
- * rich notifications turned off, before the subscription was replaced) is set aside with one log line, and the
+ * Opens the encrypted content a rich notification's work carries. Content that cannot be used is set aside and the
  * worker reads the resource from Graph as for a plain notification: the batch's validation tokens and the item's
- * clientState already showed it came from Graph.
+ * clientState already showed the notification came from Graph, and Graph's own copy of the resource is the truth.
+ * Content that fails its signature or is not JSON is logged as rejected (a warning: it was altered or damaged on the
+ * way), so nothing is built on it, while the message it names is still scanned; content encrypted for a certificate
+ * Palisade no longer holds (the certificate was changed, or rich notifications turned off, before the subscription
+ * was replaced) is logged as set aside.
  */
 @Component
 public class RichWork {
@@ -34,10 +34,8 @@ public class RichWork {
     }
 
     /**
-     * The decrypted resource of a work item, or empty when it carries no encrypted content or content for a
-     * certificate Palisade does not hold now.
-     *
-     * @throws PermanentWorkException when the content is not genuine or cannot be read
+     * The decrypted resource of a work item, or empty when it carries no encrypted content or none Palisade can
+     * trust and read; the caller then reads the resource from Graph.
      */
     public Optional<JsonNode> resource(WorkItem item, JsonNode payload) {
         JsonNode content = payload.get(ENCRYPTED_CONTENT);
@@ -57,20 +55,19 @@ public class RichWork {
                 return Optional.empty();
             }
             LOG.warn(
-                    "event=m365_rich_content_rejected tenant={} work_item={} kind={} reason={}",
+                    "event=m365_rich_content_rejected tenant={} work_item={} kind={} reason={} fallback=graph",
                     item.tenantId(),
                     item.id(),
                     item.kind(),
                     e.getMessage());
-            // Not yet: the dead item keeps the message's work key, so delta catch-up cannot scan that message either.
-            throw new PermanentWorkException("rich notification content refused: " + e.getMessage(), e);
+            return Optional.empty();
         } catch (JacksonException e) {
             LOG.warn(
-                    "event=m365_rich_content_rejected tenant={} work_item={} kind={} reason=not_json",
+                    "event=m365_rich_content_rejected tenant={} work_item={} kind={} reason=not_json fallback=graph",
                     item.tenantId(),
                     item.id(),
                     item.kind());
-            throw new PermanentWorkException("rich notification content is not JSON", e);
+            return Optional.empty();
         }
     }
 }
