@@ -7,11 +7,13 @@ import com.microsoft.graph.models.ChatMessageHostedContentCollectionResponse;
 import com.microsoft.graph.models.ChatMessagePolicyViolation;
 import com.microsoft.graph.models.ChatMessagePolicyViolationDlpActionTypes;
 import com.microsoft.graph.models.DriveItem;
+import com.microsoft.kiota.serialization.JsonParseNodeFactory;
 import io.palisade.core.chat.ChatRemediation;
 import io.palisade.core.connector.ConnectorException;
 import io.palisade.core.connector.Provider;
 import io.palisade.m365.graph.GraphErrors;
 import io.palisade.m365.graph.M365Tenants;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +47,16 @@ public class ChatConnector implements ChatRemediation {
     /** The largest file downloaded for a scan; larger ones are recorded as not scanned. */
     public long maxFileBytes() {
         return maxFileBytes;
+    }
+
+    /**
+     * A chat message from its JSON as Graph sends it (a rich notification's decrypted content), read by the same
+     * SDK model as {@link #message}, so the handler sees one shape whichever way the message came.
+     */
+    public static ChatMessage parse(String json) {
+        return new JsonParseNodeFactory()
+                .getParseNode("application/json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)))
+                .getObjectValue(ChatMessage::createFromDiscriminatorValue);
     }
 
     /** The chat message. */

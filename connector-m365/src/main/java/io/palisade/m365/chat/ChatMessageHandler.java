@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Works a chat message named by a notification or a catch-up round: fetches it, scans each {@code reference}
+ * Works a chat message named by a notification or a catch-up round: takes the message a rich notification
+ * delivered, else fetches it, scans each {@code reference}
  * attachment and hosted content not scanned before as a chat file, and hands the results to core's
  * {@link ChatLifecycle}, which records the verdict and lets the tenant's policy decide whether to hide the message
  * (the hide itself runs on core's action workers). A file over the size limit is not downloaded; it is recorded as
@@ -63,7 +65,10 @@ public class ChatMessageHandler implements WorkHandler {
         String chatId = payload.path("chatId").asString();
         String messageId = payload.path("messageId").asString();
         try {
-            ChatMessage message = chats.message(tenantId, chatId, messageId);
+            ChatMessage message = delivered(payload, messageId).orElse(null);
+            if (message == null) {
+                message = chats.message(tenantId, chatId, messageId);
+            }
             if (ChatConnector.hidden(message)) {
                 LOG.info("event=chat_message_already_hidden tenant={}", tenantId);
                 return;
@@ -107,6 +112,19 @@ public class ChatMessageHandler implements WorkHandler {
         } catch (ConnectorException e) {
             throw e.asWorkFailure();
         }
+    }
+
+    /**
+     * The message a rich notification delivered (decrypted and verified by the intake's worker), when it is the one
+     * this work names; {@link ChatMessage#getId()} is compared so that content for another message is never used.
+     */
+    private static Optional<ChatMessage> delivered(JsonNode payload, String messageId) {
+        JsonNode json = payload.get(ChatWork.MESSAGE);
+        if (json == null || !json.isObject()) {
+            return Optional.empty();
+        }
+        ChatMessage message = ChatConnector.parse(json.toString());
+        return messageId.equals(message.getId()) ? Optional.of(message) : Optional.empty();
     }
 
     private static ChatMessageFacts facts(

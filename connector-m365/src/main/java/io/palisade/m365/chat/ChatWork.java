@@ -14,6 +14,12 @@ public final class ChatWork {
     /** Work-item kind of a chat-message notification. */
     public static final String KIND = "m365.chat-message";
 
+    /**
+     * The payload field that may carry the chat message itself, as Graph sent it in a rich notification's
+     * decrypted and verified content; without it the handler reads the message from Graph.
+     */
+    public static final String MESSAGE = "message";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern RESOURCE = Pattern.compile("chats\\('([^']+)'\\)/messages\\('([^']+)'\\)");
 

@@ -12,16 +12,13 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Works a chat-message notification that carries encrypted content: decrypts and verifies it first, so a message
- * whose content fails its signature is dead-lettered and never scanned, then hands the work to the chat handler
- * with the decrypted message under {@code message} (left out when the content was for a certificate Palisade no
- * longer holds).
+ * Works a chat-message notification that carries encrypted content: decrypts and verifies it first, then hands the
+ * work to the chat handler with the decrypted message under {@link ChatWork#MESSAGE}, which saves the handler its
+ * read of the message from Graph. Content that cannot be trusted or read (see {@link RichWork}) is left out, and the
+ * chat handler reads the message from Graph as for a plain notification.
  */
 @Component
 public class RichChatNotificationHandler implements WorkHandler {
-
-    /** The payload field that carries the decrypted chatMessage for the chat handler. */
-    public static final String MESSAGE = "message";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -48,10 +45,8 @@ public class RichChatNotificationHandler implements WorkHandler {
                         .equals(message.get().path("id").asString(""))) {
             throw new PermanentWorkException("rich notification content names another chat message");
         }
-        // Not yet: the chat handler still reads the message from Graph; the decrypted one under "message" could save
-        // that call.
         payload.remove(RichWork.ENCRYPTED_CONTENT);
-        message.ifPresent(m -> payload.set(MESSAGE, m));
+        message.ifPresent(m -> payload.set(ChatWork.MESSAGE, m));
         chats.handle(new WorkItem(
                 item.id(),
                 item.tenantId(),

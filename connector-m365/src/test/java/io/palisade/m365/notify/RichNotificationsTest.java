@@ -25,6 +25,7 @@ import io.palisade.m365.subscription.SubscriptionManager;
 import io.palisade.m365.subscription.SubscriptionRecord;
 import io.palisade.m365.subscription.SubscriptionRenewal;
 import io.palisade.m365.subscription.SubscriptionStore;
+import io.palisade.simulator.control.GraphRequestCount;
 import io.palisade.simulator.control.SimTenant;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -263,10 +264,23 @@ class RichNotificationsTest extends RichM365IntegrationTest {
     }
 
     @Test
-    void aRichChatNotificationIsVerifiedThenWorkedAsChatWork() {
-        String messageId = postChat();
+    void aRichChatNotificationIsVerifiedThenWorkedFromItsOwnContentWithoutReadingTheMessage() {
+        SharedSimulator.control().clearGraphRequests(tenant.sim().tenantId());
+        String messageId = postChatWithFile();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(chatState(messageId)));
+
+        assertThat(chatMessageReads())
+                .as("the decrypted content stands in for the read of the message")
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT files FROM chat_items WHERE tenant_id = ? AND chat_id = ? AND message_id = ?",
+                        Integer.class,
+                        tenant.tenant().getId(),
+                        chatId,
+                        messageId))
+                .as("the file named by the delivered content was scanned")
+                .isEqualTo(1);
 
         assertThat(jdbc.queryForObject(
                         "SELECT payload::text FROM work_items WHERE tenant_id = ? AND kind = ? AND idempotency_key = ?",
@@ -281,9 +295,12 @@ class RichNotificationsTest extends RichM365IntegrationTest {
     @Test
     void aTamperedChatNotificationIsWorkedFromGraphInstead() {
         endpoint.intercept(RichNotificationsTest::tamperSignatures);
+        SharedSimulator.control().clearGraphRequests(tenant.sim().tenantId());
         String messageId = postChat();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(chatState(messageId)));
+
+        assertThat(chatMessageReads()).as("the message is read from Graph").isEqualTo(1);
 
         assertThat(jdbc.queryForList(
                         "SELECT coalesce(last_error, '') FROM work_items WHERE tenant_id = ? AND idempotency_key = ?",
@@ -338,6 +355,30 @@ class RichNotificationsTest extends RichM365IntegrationTest {
                         tenant.sim().tenantId(),
                         chatId,
                         Map.of("from", tenant.alice().id(), "html", "<p>Lunch at noon</p>"))
+                .path("id")
+                .asString();
+    }
+
+    private String postChatWithFile() {
+        return SharedSimulator.control()
+                .postChatMessage(
+                        tenant.sim().tenantId(),
+                        chatId,
+                        Map.of(
+                                "from",
+                                tenant.alice().id(),
+                                "html",
+                                "<p>Lunch at noon, menu attached</p>",
+                                "files",
+                                List.of(Map.of(
+                                        "name",
+                                        "menu.txt",
+                                        "contentType",
+                                        "text/plain",
+                                        "contentBase64",
+                                        java.util.Base64.getEncoder()
+                                                .encodeToString(
+                                                        "Soup, bread, salad".getBytes(StandardCharsets.UTF_8))))))
                 .path("id")
                 .asString();
     }
@@ -434,6 +475,16 @@ class RichNotificationsTest extends RichM365IntegrationTest {
                 tenant.tenant().getId(),
                 NotificationIntake.MESSAGE_KIND,
                 "%" + reason + "%");
+    }
+
+    /** Reads of single chat messages from Graph since the tenant's counts were last cleared. */
+    private long chatMessageReads() {
+        return SharedSimulator.control().graphRequests(tenant.sim().tenantId()).stream()
+                .filter(c -> c.method().equals("GET")
+                        && c.path().matches("/v1\\.0/chats/[^/]+/messages/[^/]+")
+                        && !c.inBatch())
+                .mapToLong(GraphRequestCount::count)
+                .sum();
     }
 
     private String chatState(String messageId) {

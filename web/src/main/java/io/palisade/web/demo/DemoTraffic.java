@@ -11,6 +11,7 @@ import io.palisade.core.tenant.TenantService;
 import io.palisade.m365.onboarding.M365Onboarding;
 import io.palisade.m365.subscription.SubscriptionManager;
 import io.palisade.simulator.Simulator;
+import io.palisade.simulator.traffic.ChatPost;
 import io.palisade.simulator.traffic.Delivery;
 import io.palisade.simulator.traffic.MailMessage;
 import io.palisade.simulator.traffic.TrafficGenerator;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Once the service answers webhooks, connects the simulated tenant exactly as an admin's consent would (or, after
- * a restart, subscribes its mailboxes again, as the simulator starts empty), then starts the traffic generator.
+ * a restart, subscribes its mailboxes and chats again, as the simulator starts empty), then starts the traffic
+ * generator: its mail is delivered to the recipients' mailboxes, its Teams posts (each sharing a file) to their chats.
  */
 @Component
 @Conditional(DemoModeCondition.class)
@@ -74,6 +76,7 @@ class DemoTraffic implements AutoCloseable {
                     mailboxes.findByTenantIdAndStatusOrderByAddress(known.get().getId(), MailboxStatus.ACTIVE)) {
                 subscriptions.subscribeMailbox(mailbox);
             }
+            subscriptions.subscribeTenantChats(known.get().getId());
             LOG.info("event=demo_tenant_resubscribed tenant={}", known.get().getId());
         } else {
             onboarding.onboard(externalId, "Contoso (simulated)");
@@ -96,12 +99,16 @@ class DemoTraffic implements AutoCloseable {
     }
 
     private void deliver(Delivery delivery) {
-        // Not yet: Teams chat posts of the traffic are not delivered; the demo shows mail only.
-        if (delivery.payload() instanceof MailMessage mail) {
-            delivery.plan()
-                    .recipients()
-                    .forEach(recipient ->
-                            simulator.control().deliver(demo.tenant().tenantId(), recipient.address(), mail.mime()));
+        String tenantId = demo.tenant().tenantId();
+        switch (delivery.payload()) {
+            case MailMessage mail ->
+                delivery.plan()
+                        .recipients()
+                        .forEach(recipient -> simulator.control().deliver(tenantId, recipient.address(), mail.mime()));
+            case ChatPost post ->
+                simulator
+                        .control()
+                        .postChatMessage(tenantId, post, delivery.plan().recipients());
         }
     }
 
