@@ -1,11 +1,12 @@
 package io.palisade.m365.notify;
 
 import io.palisade.core.queue.WorkItem;
-import io.palisade.core.work.PermanentWorkException;
 import io.palisade.core.work.WorkHandler;
 import io.palisade.m365.chat.ChatMessageHandler;
 import io.palisade.m365.chat.ChatWork;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class RichChatNotificationHandler implements WorkHandler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RichChatNotificationHandler.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RichWork rich;
@@ -38,13 +40,7 @@ public class RichChatNotificationHandler implements WorkHandler {
     @Override
     public void handle(WorkItem item) {
         ObjectNode payload = (ObjectNode) JSON.readTree(item.payloadJson());
-        Optional<JsonNode> message = rich.resource(item, payload);
-        if (message.isPresent()
-                && !payload.path("messageId")
-                        .asString("")
-                        .equals(message.get().path("id").asString(""))) {
-            throw new PermanentWorkException("rich notification content names another chat message");
-        }
+        Optional<JsonNode> message = rich.resource(item, payload).filter(m -> namesThisMessage(item, payload, m));
         payload.remove(RichWork.ENCRYPTED_CONTENT);
         message.ifPresent(m -> payload.set(ChatWork.MESSAGE, m));
         chats.handle(new WorkItem(
@@ -63,5 +59,22 @@ public class RichChatNotificationHandler implements WorkHandler {
                 item.lastError(),
                 item.createdAt(),
                 item.updatedAt()));
+    }
+
+    /**
+     * Whether verified content is the message the notification names; content for another message is set aside with a
+     * warning and the named message read from Graph, as for content that fails its signature.
+     */
+    private static boolean namesThisMessage(WorkItem item, JsonNode payload, JsonNode message) {
+        if (payload.path("messageId").asString("").equals(message.path("id").asString(""))) {
+            return true;
+        }
+        LOG.warn(
+                "event=m365_rich_content_rejected tenant={} work_item={} kind={} reason=names_another_message"
+                        + " fallback=graph",
+                item.tenantId(),
+                item.id(),
+                item.kind());
+        return false;
     }
 }

@@ -108,10 +108,27 @@ public class OperationsConsoleController {
         return "redirect:/campaigns/" + id;
     }
 
+    /**
+     * Each tenant's connector status, and the outcome of a consent the console started: {@code connected} names the
+     * tenant the callback connected, {@code consentError} says why it did not.
+     */
     @GetMapping("/connectors")
-    public String connectors(Model model) {
+    public String connectors(
+            @RequestParam(name = "connected", required = false) String connected,
+            @RequestParam(name = "consentError", required = false) String consentError,
+            Model model) {
         model.addAttribute("tenants", connectors.all());
+        model.addAttribute("connectedTenant", connectedTenant(connected).orElse(null));
+        model.addAttribute("consentError", consentError);
         return "connectors";
+    }
+
+    private java.util.Optional<Tenant> connectedTenant(String id) {
+        try {
+            return id == null ? java.util.Optional.empty() : tenants.find(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     @GetMapping("/dead-letters")

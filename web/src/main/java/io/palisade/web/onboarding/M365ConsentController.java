@@ -22,20 +22,21 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * Microsoft 365 admin consent through the REST API: {@code consent-link} gives the administrator the link to follow,
  * with a {@code state} kept in their session; the identity platform sends the browser back to {@code callback},
  * which accepts only that state, once, and onboards the tenant only after a token for it was obtained (201), or, for a
- * Microsoft tenant connected before, refreshes its Palisade tenant (200, {@code reconnected}).
+ * Microsoft tenant connected before, refreshes its Palisade tenant (200, {@code reconnected}). A consent started from
+ * the console's connectors page ({@link M365ConsoleConsentController}) comes back to that page instead, which says
+ * what happened.
  */
 @RestController
 @RequestMapping("/api/v1/onboarding/m365")
 public class M365ConsentController {
 
     private static final Logger LOG = LoggerFactory.getLogger(M365ConsentController.class);
-    static final String STATE = "palisade.m365.consent.state";
-    static final String NAME = "palisade.m365.consent.name";
-
     private final ConsentFlow consent;
+    private final ConsentSession sessions;
 
-    public M365ConsentController(ConsentFlow consent) {
+    public M365ConsentController(ConsentFlow consent, ConsentSession sessions) {
         this.consent = consent;
+        this.sessions = sessions;
     }
 
     /** The admin-consent link; {@code tenant} is the customer's tenant id or domain (optional). */
@@ -44,16 +45,12 @@ public class M365ConsentController {
             @RequestParam(name = "tenant", required = false) String tenant,
             @RequestParam(name = "name", required = false) String name,
             HttpSession session) {
-        String state = ConsentFlow.newState();
-        URI url;
         try {
-            url = consent.link(tenant, callbackUri(), state);
+            URI url = sessions.begin(tenant, name, session, false);
+            return ResponseEntity.ok(Map.of("url", url.toString(), "permissions", M365Permissions.required()));
         } catch (IllegalArgumentException e) {
             return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
         }
-        session.setAttribute(STATE, state);
-        session.setAttribute(NAME, name == null || name.isBlank() ? "Microsoft 365 tenant" : name.trim());
-        return ResponseEntity.ok(Map.of("url", url.toString(), "permissions", M365Permissions.required()));
     }
 
     /** Where the identity platform sends the administrator back. */
@@ -64,19 +61,22 @@ public class M365ConsentController {
             @RequestParam(name = "state", required = false) String state,
             @RequestParam(name = "error", required = false) String error,
             HttpSession session) {
-        String expected = (String) session.getAttribute(STATE);
-        String name = (String) session.getAttribute(NAME);
-        session.removeAttribute(STATE);
-        if (!ConsentFlow.stateMatches(expected, state)) {
+        ConsentSession.Started started = sessions.end(session);
+        boolean console = started.fromConsole();
+        String name = started.name();
+        if (!ConsentFlow.stateMatches(started.state(), state)) {
             LOG.warn("event=m365_consent_rejected reason=state_mismatch");
-            return ResponseEntity.badRequest().body(Map.of("error", "state does not match this session's consent"));
+            return refused(console, HttpStatus.BAD_REQUEST, "state does not match this session's consent");
         }
         if (error != null || !"True".equalsIgnoreCase(adminConsent) || tenant == null) {
             LOG.warn("event=m365_consent_declined error={}", error);
-            return ResponseEntity.badRequest().body(Map.of("error", error == null ? "consent not granted" : error));
+            return refused(console, HttpStatus.BAD_REQUEST, error == null ? "consent not granted" : error);
         }
         try {
             ConsentFlow.Completed done = consent.complete(tenant, name);
+            if (console) {
+                return backToConsole("connected", done.tenant().getId().toString());
+            }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("tenantId", done.tenant().getId());
             body.put("grantedRoles", done.grantedRoles());
@@ -87,20 +87,31 @@ public class M365ConsentController {
                     .body(body);
         } catch (ConnectorException e) {
             LOG.warn("event=m365_consent_failed error={}", e.getMessage());
-            return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(Map.of("error", e.getMessage()));
+            return refused(console, HttpStatus.BAD_GATEWAY, e.getMessage());
         }
+    }
+
+    /** A refused consent: JSON for the REST API, the connectors page saying why for the console. */
+    private static ResponseEntity<Map<String, Object>> refused(boolean console, HttpStatus status, String error) {
+        return console
+                ? backToConsole("consentError", error)
+                : ResponseEntity.status(status).body(Map.of("error", error));
+    }
+
+    /** Back to the console's connectors page, which shows {@code value} under {@code key}. */
+    static <T> ResponseEntity<T> backToConsole(String key, String value) {
+        URI page = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/connectors")
+                .queryParam(key, value)
+                .encode()
+                .build()
+                .toUri();
+        return ResponseEntity.status(HttpStatus.FOUND).location(page).build();
     }
 
     private static List<Map<String, String>> missing(List<M365Permissions.Missing> missing) {
         return missing.stream()
                 .map(m -> Map.of("role", m.role(), "effect", m.effect()))
                 .toList();
-    }
-
-    private static URI callbackUri() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/api/v1/onboarding/m365/callback")
-                .build()
-                .toUri();
     }
 }
