@@ -8,7 +8,7 @@ import io.palisade.core.mailbox.MailboxStatus;
 import io.palisade.core.tenant.ProviderConnectionService;
 import io.palisade.core.tenant.Tenant;
 import io.palisade.core.tenant.TenantService;
-import io.palisade.m365.onboarding.M365Onboarding;
+import io.palisade.m365.onboarding.ConsentFlow;
 import io.palisade.m365.subscription.SubscriptionManager;
 import io.palisade.simulator.Simulator;
 import io.palisade.simulator.traffic.ChatPost;
@@ -41,7 +41,7 @@ class DemoTraffic implements AutoCloseable {
     private final Simulator simulator;
     private final DemoTenant demo;
     private final DemoProperties properties;
-    private final M365Onboarding onboarding;
+    private final ConsentFlow consent;
     private final SubscriptionManager subscriptions;
     private final TenantService tenants;
     private final ProviderConnectionService connections;
@@ -52,7 +52,7 @@ class DemoTraffic implements AutoCloseable {
             Simulator simulator,
             DemoTenant demo,
             DemoProperties properties,
-            M365Onboarding onboarding,
+            ConsentFlow consent,
             SubscriptionManager subscriptions,
             TenantService tenants,
             ProviderConnectionService connections,
@@ -60,7 +60,7 @@ class DemoTraffic implements AutoCloseable {
         this.simulator = simulator;
         this.demo = demo;
         this.properties = properties;
-        this.onboarding = onboarding;
+        this.consent = consent;
         this.subscriptions = subscriptions;
         this.tenants = tenants;
         this.connections = connections;
@@ -79,7 +79,9 @@ class DemoTraffic implements AutoCloseable {
             subscriptions.subscribeTenantChats(known.get().getId());
             LOG.info("event=demo_tenant_resubscribed tenant={}", known.get().getId());
         } else {
-            onboarding.onboard(externalId, "Contoso (simulated)");
+            // As the consent callback does: the roles granted are read from the simulated tenant's token, so the
+            // tenant's chats are subscribed as well as its mailboxes.
+            consent.complete(externalId, "Contoso (simulated)");
         }
         TrafficGenerator generator = new TrafficGenerator(
                 demo.directory(),
