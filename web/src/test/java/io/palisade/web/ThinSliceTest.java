@@ -105,6 +105,7 @@ class ThinSliceTest {
     @DynamicPropertySource
     static void pointAtTheSimulator(DynamicPropertyRegistry registry) {
         WebTests.pointAtSimulator(registry, PORT, SIM, ThinSliceTest::simTenant);
+        registry.add("palisade.metrics.work-queue-interval", () -> "1s");
     }
 
     @BeforeEach
@@ -250,6 +251,30 @@ class ThinSliceTest {
         HttpResponse<String> scrape = get("/actuator/prometheus", true);
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("http_server_requests_seconds").contains("uri=\"/webhooks/m365\"");
+    }
+
+    @Test
+    void scrapeShowsTheTenantsGraphCallsNotificationsAndWorkUnderItsIdAndNeverItsName() throws Exception {
+        awaitScanned(deliver(ORDINARY));
+        workQueue.enqueue(tenant.getId(), "test.metrics", UUID.randomUUID().toString(), "{}");
+        String id = "tenant=\"" + tenant.getId() + "\"";
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String scrape = get("/actuator/prometheus", true).body();
+            assertThat(series(scrape, "palisade_m365_graph_calls_total{"))
+                    .anySatisfy(line -> assertThat(line).contains(id, "operation=\"mime\"", "outcome=\"ok\""));
+            assertThat(series(scrape, "palisade_m365_notifications_total{"))
+                    .anySatisfy(line -> assertThat(line).contains(id, "endpoint=\"changes\"", "outcome=\"stored\""));
+            assertThat(series(scrape, "palisade_work_items{"))
+                    .anySatisfy(line -> assertThat(line).contains(id, "state=\"ready\""));
+            assertThat(series(scrape, "palisade_m365_graph_in_flight")).isNotEmpty();
+            assertThat(series(scrape, "palisade_"))
+                    .noneSatisfy(line -> assertThat(line).containsIgnoringCase("contoso"));
+        });
+    }
+
+    private static List<String> series(String scrape, String prefix) {
+        return scrape.lines().filter(line -> line.startsWith(prefix)).toList();
     }
 
     private String deliver(String template) {
