@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
@@ -48,6 +49,13 @@ public class NotificationIntake {
     /** The outcome of notifications whose batch the database (or a validation key fetch) could not take. */
     private static final String NOT_STORED = "not_stored";
 
+    /**
+     * Graph waits 3 seconds for the answer: a lock on the work queue held longer (a migration, a bulk operation) fails
+     * the batch, so the endpoint answers 5xx in time and Graph sends it again, instead of Graph giving up on a hung
+     * request.
+     */
+    private static final String LOCK_TIMEOUT = "SET LOCAL lock_timeout = '2s'";
+
     private static final Logger LOG = LoggerFactory.getLogger(NotificationIntake.class);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -60,6 +68,7 @@ public class NotificationIntake {
     private final M365Tenants tenants;
     private final TransactionTemplate transaction;
     private final M365Metrics metrics;
+    private final JdbcTemplate jdbc;
 
     public NotificationIntake(
             SubscriptionStore subscriptions,
@@ -70,7 +79,8 @@ public class NotificationIntake {
             ValidationTokens validationTokens,
             M365Tenants tenants,
             TransactionTemplate transaction,
-            M365Metrics metrics) {
+            M365Metrics metrics,
+            JdbcTemplate jdbc) {
         this.subscriptions = subscriptions;
         this.queue = queue;
         this.workers = workers;
@@ -80,6 +90,7 @@ public class NotificationIntake {
         this.tenants = tenants;
         this.transaction = transaction;
         this.metrics = metrics;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -135,7 +146,10 @@ public class NotificationIntake {
                 return refused;
             }
         }
-        return transaction.execute(status -> store(notifications, known, lifecycle));
+        return transaction.execute(status -> {
+            jdbc.execute(LOCK_TIMEOUT);
+            return store(notifications, known, lifecycle);
+        });
     }
 
     /** How many of the notifications belong to each tenant; the null key counts unknown subscriptions. */
