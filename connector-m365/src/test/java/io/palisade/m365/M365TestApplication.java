@@ -1,5 +1,6 @@
 package io.palisade.m365;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.palisade.m365.graph.GraphTrust;
 import io.palisade.m365.notify.NotificationIntake;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,6 +14,12 @@ public class M365TestApplication {
     GraphTrust graphTrust() {
         return new GraphTrust(
                 SharedSimulator.get().sslContext(), SharedSimulator.get().trustManager());
+    }
+
+    /** The registry the connector's meters go to, as the service's Prometheus registry in production. */
+    @Bean
+    SimpleMeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
     }
 
     /** On the port of the configured notification URL: each test context has its own. */

@@ -12,6 +12,8 @@ import io.palisade.core.queue.WorkState;
 import io.palisade.core.tenant.Tenant;
 import io.palisade.m365.graph.GraphTrust;
 import io.palisade.m365.onboarding.M365Onboarding;
+import io.palisade.m365.subscription.SubscriptionRecord;
+import io.palisade.m365.subscription.SubscriptionStore;
 import io.palisade.simulator.SimulatorConfig;
 import io.palisade.simulator.control.MailboxState;
 import io.palisade.simulator.control.SimMailbox;
@@ -24,12 +26,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -100,11 +105,18 @@ class ThinSliceTest {
     @Autowired
     WorkQueue workQueue;
 
+    @Autowired
+    SubscriptionStore subscriptions;
+
+    @Autowired
+    DataSource dataSource;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     @DynamicPropertySource
     static void pointAtTheSimulator(DynamicPropertyRegistry registry) {
         WebTests.pointAtSimulator(registry, PORT, SIM, ThinSliceTest::simTenant);
+        registry.add("palisade.metrics.work-queue-interval", () -> "1s");
     }
 
     @BeforeEach
@@ -212,6 +224,107 @@ class ThinSliceTest {
     }
 
     @Test
+    void answersServiceUnavailableAndStoresNothingWhileTheDatabaseRefusesTheNotificationThen202() throws Exception {
+        Notification notification = storableNotification();
+
+        HttpResponse<String> refused;
+        refuseWorkWhoseKeyEndsWith(notification.messageId());
+        try {
+            refused = post("/webhooks/m365", notification.body(), false);
+        } finally {
+            jdbc.execute("DROP TRIGGER refuse_work ON work_items");
+            jdbc.execute("DROP FUNCTION refuse_work()");
+        }
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(workItemsWithKey(notification.key())).isZero();
+        assertThat(series(get("/actuator/prometheus", true).body(), "palisade_m365_notifications_total{"))
+                .anySatisfy(line ->
+                        assertThat(line).contains("tenant=\"" + tenant.getId() + "\"", "outcome=\"not_stored\""));
+
+        assertThat(post("/webhooks/m365", notification.body(), false).statusCode())
+                .isEqualTo(202);
+        assertThat(workItemsWithKey(notification.key())).isOne();
+    }
+
+    @Test
+    void answersServiceUnavailableWhileTheWorkQueueIsLockedThen202OnceItIsFree() throws Exception {
+        Notification notification = storableNotification();
+
+        HttpResponse<String> refused;
+        try (Connection locker = dataSource.getConnection()) {
+            locker.setAutoCommit(false);
+            try (Statement lock = locker.createStatement()) {
+                lock.execute("LOCK TABLE work_items IN SHARE ROW EXCLUSIVE MODE");
+            }
+            // Bounded so that an intake waiting on the lock for ever fails the test instead of hanging the build.
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/webhooks/m365"))
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(notification.body()))
+                    .build();
+            refused = http.send(request, HttpResponse.BodyHandlers.ofString());
+            locker.rollback();
+        }
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(workItemsWithKey(notification.key())).isZero();
+
+        assertThat(post("/webhooks/m365", notification.body(), false).statusCode())
+                .isEqualTo(202);
+        assertThat(workItemsWithKey(notification.key())).isOne();
+    }
+
+    /** A change notification as Graph sends it for alice's subscription, for a message id never seen before. */
+    private record Notification(String body, String messageId, String key) {}
+
+    private Notification storableNotification() {
+        SubscriptionRecord subscription = subscriptions.findByTenant(tenant.getId()).stream()
+                .filter(s -> s.mailboxId() != null)
+                .findFirst()
+                .orElseThrow();
+        String clientState = SIM.control().subscriptions(simTenant().tenantId()).stream()
+                .filter(s -> s.get("id").asString().equals(subscription.subscriptionId()))
+                .findFirst()
+                .orElseThrow()
+                .get("clientState")
+                .asString();
+        String messageId = "unseen-" + UUID.randomUUID();
+        String body = """
+                {"value":[{"subscriptionId":"%s","clientState":"%s","changeType":"created",
+                 "resource":"users/x/messages/%s","tenantId":"%s","resourceData":{"id":"%s"}}]}
+                """.formatted(
+                        subscription.subscriptionId(),
+                        clientState,
+                        messageId,
+                        simTenant().tenantId(),
+                        messageId);
+        return new Notification(body, messageId, "message:" + subscription.mailboxId() + ":" + messageId);
+    }
+
+    /** Until the trigger is dropped, the database refuses these work items as if its disk were full. */
+    private void refuseWorkWhoseKeyEndsWith(String suffix) {
+        jdbc.execute("""
+                CREATE OR REPLACE FUNCTION refuse_work() RETURNS trigger AS $$
+                BEGIN
+                  IF NEW.idempotency_key LIKE '%%%s' THEN
+                    RAISE EXCEPTION 'no space left for work items' USING ERRCODE = 'disk_full';
+                  END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql
+                """.formatted(suffix));
+        jdbc.execute(
+                "CREATE TRIGGER refuse_work BEFORE INSERT ON work_items FOR EACH ROW EXECUTE FUNCTION refuse_work()");
+    }
+
+    private int workItemsWithKey(String key) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM work_items WHERE tenant_id = ? AND idempotency_key = ?",
+                Integer.class,
+                tenant.getId(),
+                key);
+    }
+
+    @Test
     void apiAndConsoleNeedTheAdministratorWhileHealthShowsTheDatabase() throws Exception {
         assertThat(get("/api/v1/messages", false).statusCode()).isEqualTo(401);
         assertThat(get("/api/v1/messages", true).statusCode()).isEqualTo(200);
@@ -250,6 +363,30 @@ class ThinSliceTest {
         HttpResponse<String> scrape = get("/actuator/prometheus", true);
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("http_server_requests_seconds").contains("uri=\"/webhooks/m365\"");
+    }
+
+    @Test
+    void scrapeShowsTheTenantsGraphCallsNotificationsAndWorkUnderItsIdAndNeverItsName() throws Exception {
+        awaitScanned(deliver(ORDINARY));
+        workQueue.enqueue(tenant.getId(), "test.metrics", UUID.randomUUID().toString(), "{}");
+        String id = "tenant=\"" + tenant.getId() + "\"";
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String scrape = get("/actuator/prometheus", true).body();
+            assertThat(series(scrape, "palisade_m365_graph_calls_total{"))
+                    .anySatisfy(line -> assertThat(line).contains(id, "operation=\"mime\"", "outcome=\"ok\""));
+            assertThat(series(scrape, "palisade_m365_notifications_total{"))
+                    .anySatisfy(line -> assertThat(line).contains(id, "endpoint=\"changes\"", "outcome=\"stored\""));
+            assertThat(series(scrape, "palisade_work_items{"))
+                    .anySatisfy(line -> assertThat(line).contains(id, "state=\"ready\""));
+            assertThat(series(scrape, "palisade_m365_graph_in_flight")).isNotEmpty();
+            assertThat(series(scrape, "palisade_"))
+                    .noneSatisfy(line -> assertThat(line).containsIgnoringCase("contoso"));
+        });
+    }
+
+    private static List<String> series(String scrape, String prefix) {
+        return scrape.lines().filter(line -> line.startsWith(prefix)).toList();
     }
 
     private String deliver(String template) {

@@ -9,6 +9,7 @@ import io.palisade.core.connector.ConnectorException;
 import io.palisade.core.mailbox.Mailbox;
 import io.palisade.core.queue.WorkQueue;
 import io.palisade.core.work.WorkSignal;
+import io.palisade.m365.M365Metrics;
 import io.palisade.m365.graph.GraphBatch;
 import io.palisade.m365.graph.GraphErrors;
 import io.palisade.m365.graph.M365Tenants;
@@ -49,6 +50,7 @@ public class DeltaCatchUp {
     private final WorkQueue queue;
     private final WorkSignal workers;
     private final CatchUpProperties properties;
+    private final M365Metrics metrics;
     private final Clock clock;
 
     public DeltaCatchUp(
@@ -58,6 +60,7 @@ public class DeltaCatchUp {
             WorkQueue queue,
             WorkSignal workers,
             CatchUpProperties properties,
+            M365Metrics metrics,
             Clock clock) {
         this.tenants = tenants;
         this.links = links;
@@ -65,6 +68,7 @@ public class DeltaCatchUp {
         this.queue = queue;
         this.workers = workers;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -82,6 +86,7 @@ public class DeltaCatchUp {
         if (added > 0) {
             workers.wake();
         }
+        metrics.catchUpFound(mailbox.getTenantId(), added);
         LOG.info("event=m365_catch_up_done tenant={} mailbox={} new={}", mailbox.getTenantId(), mailbox.getId(), added);
         return added;
     }

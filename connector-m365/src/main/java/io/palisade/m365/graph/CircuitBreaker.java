@@ -24,14 +24,25 @@ final class CircuitBreaker implements Interceptor {
     private final int failures;
     private final Duration open;
     private final Clock clock;
+    private final Runnable onOpen;
     private final AtomicInteger consecutive = new AtomicInteger();
     private final AtomicReference<Instant> openUntil = new AtomicReference<>(Instant.MIN);
 
-    CircuitBreaker(String tenant, int failures, Duration open, Clock clock) {
+    /**
+     * @param tenant the Microsoft tenant id, for logs
+     * @param onOpen run each time the circuit opens (a metric), never null
+     */
+    CircuitBreaker(String tenant, int failures, Duration open, Clock clock, Runnable onOpen) {
         this.tenant = tenant;
         this.failures = failures;
         this.open = open;
         this.clock = clock;
+        this.onOpen = onOpen;
+    }
+
+    /** Whether calls are refused now. */
+    boolean isOpen() {
+        return clock.instant().isBefore(openUntil.get());
     }
 
     @Override
@@ -61,6 +72,7 @@ final class CircuitBreaker implements Interceptor {
             openUntil.set(clock.instant().plus(open));
             consecutive.set(0);
             LOG.warn("event=m365_circuit_opened graph_tenant={} seconds={}", tenant, open.toSeconds());
+            onOpen.run();
         }
     }
 }

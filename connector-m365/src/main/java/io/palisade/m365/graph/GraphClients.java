@@ -45,6 +45,7 @@ public class GraphClients {
 
     private final GraphThrottle throttle;
     private final ThrottleProperties throttling;
+    private final GraphMetrics metrics;
     private final Clock clock;
 
     public GraphClients(
@@ -52,11 +53,13 @@ public class GraphClients {
             ObjectProvider<GraphTrust> trust,
             GraphThrottle throttle,
             ThrottleProperties throttling,
+            GraphMetrics metrics,
             Clock clock) {
         this.properties = properties;
         this.trust = Optional.ofNullable(trust.getIfAvailable());
         this.throttle = throttle;
         this.throttling = throttling;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -122,17 +125,24 @@ public class GraphClients {
 
     /**
      * The SDK's default middleware, with its retry handler waiting inline only for short Retry-After values (longer
-     * ones go back to the work queue as a retryable failure), then the tenant's circuit breaker, the one resend of a
-     * call whose token Graph refused, and the throttle.
+     * ones go back to the work queue as a retryable failure), then the meters (each attempt counts), the tenant's
+     * circuit breaker, the one resend of a call whose token Graph refused, and the throttle.
      */
     private OkHttpClient okHttp(String externalTenantId, AppTokenCache token) {
         long inlineSeconds = throttling.inlineRetryAfter().toSeconds();
         IShouldRetry shortWaitsOnly =
                 (delay, attempt, request, response) -> retryAfterSeconds(response) <= inlineSeconds;
+        CircuitBreaker breaker = new CircuitBreaker(
+                externalTenantId,
+                throttling.breakerFailures(),
+                throttling.breakerOpen(),
+                clock,
+                () -> metrics.circuitOpened(externalTenantId));
+        metrics.watch(externalTenantId, breaker);
         OkHttpClient.Builder builder = GraphClientFactory.create(
                         new RequestOption[] {new RetryHandlerOption(shortWaitsOnly, 2, 1)})
-                .addInterceptor(new CircuitBreaker(
-                        externalTenantId, throttling.breakerFailures(), throttling.breakerOpen(), clock))
+                .addInterceptor(metrics.interceptor(externalTenantId))
+                .addInterceptor(breaker)
                 .addInterceptor(token.retryOnRejectedToken())
                 .addInterceptor(throttle.interceptor())
                 // As many idle connections as calls may be in flight: OkHttp's default keeps 5, so a burst of

@@ -55,6 +55,11 @@ public class GraphThrottle {
         }
     }
 
+    /** Requests in flight for the whole installation now; for metrics. */
+    public int inFlight() {
+        return properties.global() - global.availablePermits();
+    }
+
     /** Requests in flight for a mailbox now; for tests and metrics. */
     public int inFlight(String userId) {
         Semaphore permits = perMailbox.get(userId.toLowerCase(Locale.ROOT));

@@ -2,17 +2,21 @@ package io.palisade.m365.notify;
 
 import io.palisade.core.queue.WorkQueue;
 import io.palisade.core.work.WorkSignal;
+import io.palisade.m365.M365Metrics;
 import io.palisade.m365.chat.ChatWork;
 import io.palisade.m365.graph.M365Tenants;
 import io.palisade.m365.subscription.SubscriptionRecord;
 import io.palisade.m365.subscription.SubscriptionStore;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
@@ -42,6 +46,16 @@ public class NotificationIntake {
     /** Work-item kind of a chat-message notification that carries encrypted content. */
     public static final String RICH_CHAT_KIND = "m365.chat-message.rich";
 
+    /** The outcome of notifications whose batch the database (or a validation key fetch) could not take. */
+    private static final String NOT_STORED = "not_stored";
+
+    /**
+     * Graph waits 3 seconds for the answer: a lock on the work queue held longer (a migration, a bulk operation) fails
+     * the batch, so the endpoint answers 5xx in time and Graph sends it again, instead of Graph giving up on a hung
+     * request.
+     */
+    private static final String LOCK_TIMEOUT = "SET LOCAL lock_timeout = '2s'";
+
     private static final Logger LOG = LoggerFactory.getLogger(NotificationIntake.class);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -53,6 +67,8 @@ public class NotificationIntake {
     private final ValidationTokens validationTokens;
     private final M365Tenants tenants;
     private final TransactionTemplate transaction;
+    private final M365Metrics metrics;
+    private final JdbcTemplate jdbc;
 
     public NotificationIntake(
             SubscriptionStore subscriptions,
@@ -62,7 +78,9 @@ public class NotificationIntake {
             RichNotificationKeys richKeys,
             ValidationTokens validationTokens,
             M365Tenants tenants,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            M365Metrics metrics,
+            JdbcTemplate jdbc) {
         this.subscriptions = subscriptions;
         this.queue = queue;
         this.workers = workers;
@@ -71,6 +89,8 @@ public class NotificationIntake {
         this.validationTokens = validationTokens;
         this.tenants = tenants;
         this.transaction = transaction;
+        this.metrics = metrics;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -94,17 +114,65 @@ public class NotificationIntake {
         JsonNode root = parse(body);
         List<JsonNode> notifications = notifications(root);
         Map<String, SubscriptionRecord> known = subscriptions.findByIds(subscriptionIds(notifications));
+        String endpoint = lifecycle ? "lifecycle" : "changes";
+        Map<UUID, Integer> received = countByTenant(notifications, known);
+        received.forEach((tenant, count) -> metrics.notificationsReceived(tenant, endpoint, count));
+        Map<UUID, IntakeResult> results;
+        try {
+            results = checkAndStore(root, notifications, known, lifecycle);
+        } catch (MalformedNotificationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Nothing of the batch is stored: the endpoint answers 5xx and Graph sends it again.
+            received.forEach((tenant, count) -> metrics.notifications(tenant, endpoint, NOT_STORED, count));
+            throw e;
+        }
+        results.forEach((tenant, result) -> count(tenant, endpoint, result));
+        IntakeResult total = results.values().stream().reduce(IntakeResult.empty(), IntakeResult::plus);
+        wakeIfStored(total);
+        return total;
+    }
+
+    private Map<UUID, IntakeResult> checkAndStore(
+            JsonNode root, List<JsonNode> notifications, Map<String, SubscriptionRecord> known, boolean lifecycle) {
         if (!lifecycle && richKeys.enabled()) {
             // Checked before the transaction: a key-set fetch must not hold a database connection.
             String refusal = refusal(root, notifications, known);
             if (refusal != null) {
                 LOG.warn("event=m365_notifications_refused reason={} notifications={}", refusal, notifications.size());
-                return new IntakeResult(0, 0, 0, notifications.size());
+                Map<UUID, IntakeResult> refused = new HashMap<>();
+                countByTenant(notifications, known)
+                        .forEach((tenant, count) -> refused.put(tenant, new IntakeResult(0, 0, 0, count)));
+                return refused;
             }
         }
-        IntakeResult result = transaction.execute(status -> store(notifications, known, lifecycle));
-        wakeIfStored(result);
-        return result;
+        return transaction.execute(status -> {
+            jdbc.execute(LOCK_TIMEOUT);
+            return store(notifications, known, lifecycle);
+        });
+    }
+
+    /** How many of the notifications belong to each tenant; the null key counts unknown subscriptions. */
+    private static Map<UUID, Integer> countByTenant(
+            List<JsonNode> notifications, Map<String, SubscriptionRecord> known) {
+        Map<UUID, Integer> counts = new HashMap<>();
+        for (JsonNode notification : notifications) {
+            counts.merge(tenantOf(notification, known), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    private static UUID tenantOf(JsonNode notification, Map<String, SubscriptionRecord> known) {
+        SubscriptionRecord subscription =
+                known.get(notification.path("subscriptionId").asString(""));
+        return subscription == null ? null : subscription.tenantId();
+    }
+
+    private void count(UUID tenant, String endpoint, IntakeResult result) {
+        metrics.notifications(tenant, endpoint, "stored", result.stored());
+        metrics.notifications(tenant, endpoint, "duplicate", result.duplicates());
+        metrics.notifications(tenant, endpoint, "ignored", result.ignored());
+        metrics.notifications(tenant, endpoint, "rejected", result.rejected());
     }
 
     /** Why a rich batch must be refused, or null when every token is valid and covers its encrypted items. */
@@ -144,11 +212,13 @@ public class NotificationIntake {
         }
     }
 
-    private IntakeResult store(List<JsonNode> notifications, Map<String, SubscriptionRecord> known, boolean lifecycle) {
-        IntakeResult result = IntakeResult.empty();
+    private Map<UUID, IntakeResult> store(
+            List<JsonNode> notifications, Map<String, SubscriptionRecord> known, boolean lifecycle) {
+        Map<UUID, IntakeResult> results = new HashMap<>();
         for (JsonNode notification : notifications) {
-            result = result.plus(acceptOne(notification, known, lifecycle));
+            results.merge(tenantOf(notification, known), acceptOne(notification, known, lifecycle), IntakeResult::plus);
         }
+        IntakeResult result = results.values().stream().reduce(IntakeResult.empty(), IntakeResult::plus);
         LOG.info(
                 "event=m365_notifications_received lifecycle={} stored={} duplicates={} ignored={} rejected={}",
                 lifecycle,
@@ -156,7 +226,7 @@ public class NotificationIntake {
                 result.duplicates(),
                 result.ignored(),
                 result.rejected());
-        return result;
+        return results;
     }
 
     private IntakeResult acceptOne(JsonNode notification, Map<String, SubscriptionRecord> known, boolean lifecycle) {

@@ -1,5 +1,6 @@
 package io.palisade.m365.onboarding;
 
+import io.palisade.m365.graph.ConnectedTenantLookup;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Repository;
  * callback names only the Microsoft tenant, and must find the Palisade tenant that already holds it.
  */
 @Repository
-public class ConnectedTenants {
+public class ConnectedTenants implements ConnectedTenantLookup {
 
     /** The Palisade tenant and its connection to one Microsoft tenant. */
     public record Connected(UUID tenantId, UUID connectionId) {}
@@ -32,5 +33,10 @@ public class ConnectedTenants {
                         externalTenantId)
                 .stream()
                 .findFirst();
+    }
+
+    @Override
+    public Optional<UUID> palisadeTenant(String externalTenantId) {
+        return find(externalTenantId).map(Connected::tenantId);
     }
 }

@@ -3,6 +3,7 @@ package io.palisade.m365.catchup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.palisade.core.connector.ConnectorException;
 import io.palisade.core.connector.MessageRef;
 import io.palisade.core.connector.Provider;
 import io.palisade.core.connector.QuarantineResult;
@@ -18,7 +19,9 @@ import io.palisade.simulator.control.Fault;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,6 +157,73 @@ class MissedMailIsScannedExactlyOnceTest extends M365IntegrationTest {
         assertScannedOnce(messageId);
     }
 
+    @Test
+    void a429StormThenAPeriodOf5xxWhileMailFlowsInScanEveryMessageOnce() {
+        SharedSimulator.control()
+                .addFault(Fault.throttle(-1, 1).onPathsContaining(tenant.alice().id()));
+        List<Delivered> duringStorm = deliverNotified(3);
+        duringStorm.forEach(m -> awaitFailedWith(m, "HTTP 429"));
+
+        SharedSimulator.control().clearFaults();
+        SharedSimulator.control()
+                .addFault(Fault.serverError(-1, 503)
+                        .onPathsContaining(tenant.alice().id()));
+        List<Delivered> duringOutage = deliverNotified(3);
+        duringOutage.forEach(m -> awaitFailedWith(m, "503", "circuit open"));
+        SharedSimulator.control().clearFaults();
+
+        // The sweep's catch-up, once the tenant's circuit lets calls through again, finds what the retries have not.
+        await().atMost(Duration.ofSeconds(60)).until(this::caughtUp);
+        await().atMost(Duration.ofSeconds(120)).until(this::noWorkLeft);
+        duringStorm.forEach(m -> assertScannedOnce(m.messageId()));
+        duringOutage.forEach(m -> assertScannedOnce(m.messageId()));
+    }
+
+    /** A message delivered to alice: its Message-ID and its Graph id. */
+    private record Delivered(String messageId, String graphId) {}
+
+    private List<Delivered> deliverNotified(int count) {
+        List<Delivered> delivered = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            delivered.add(deliverWithIds());
+        }
+        return delivered;
+    }
+
+    /** Waits until the message's notification work has failed at least once with one of these errors. */
+    private void awaitFailedWith(Delivered message, String... errors) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            String error = jdbc
+                    .queryForList(
+                            "SELECT last_error FROM work_items WHERE tenant_id = ? AND idempotency_key = ?",
+                            String.class,
+                            tenant.tenant().getId(),
+                            "message:" + alice.getId() + ":" + message.graphId())
+                    .stream()
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .orElse("");
+            return Arrays.stream(errors).anyMatch(error::contains);
+        });
+    }
+
+    private boolean caughtUp() {
+        try {
+            catchUp.catchUp(alice);
+            return true;
+        } catch (ConnectorException e) {
+            return false;
+        }
+    }
+
+    private boolean noWorkLeft() {
+        return jdbc.queryForObject(
+                        "SELECT count(*) FROM work_items WHERE tenant_id = ? AND state IN ('READY', 'CLAIMED')",
+                        Integer.class,
+                        tenant.tenant().getId())
+                == 0;
+    }
+
     /** Whether the work item for this Graph message id (from a notification or delta) has finished. */
     private boolean workDone(String graphId) {
         return jdbc.queryForObject(
@@ -175,6 +245,10 @@ class MissedMailIsScannedExactlyOnceTest extends M365IntegrationTest {
 
     /** Delivers an ordinary message to alice; returns its Message-ID. */
     private String deliver() {
+        return deliverWithIds().messageId();
+    }
+
+    private Delivered deliverWithIds() {
         String messageId = "<" + UUID.randomUUID() + "@fabrikam.example>";
         String mime = """
                 From: "Erin Brooks" <erin.brooks@fabrikam.example>
@@ -187,9 +261,10 @@ class MissedMailIsScannedExactlyOnceTest extends M365IntegrationTest {
 
                 Hello Alice, the trucks arrive on Monday and Thursday as usual.
                 """.formatted(messageId).replace("\n", "\r\n");
-        SharedSimulator.control()
-                .deliver(tenant.sim().tenantId(), tenant.alice().id(), mime.getBytes(StandardCharsets.UTF_8));
-        return messageId;
+        String graphId = SharedSimulator.control()
+                .deliver(tenant.sim().tenantId(), tenant.alice().id(), mime.getBytes(StandardCharsets.UTF_8))
+                .id();
+        return new Delivered(messageId, graphId);
     }
 
     private void awaitScannedOnce(String messageId) {

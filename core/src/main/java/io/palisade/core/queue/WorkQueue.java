@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -305,6 +306,21 @@ public class WorkQueue {
     /** How many of the tenant's items are in each state; every state is present. */
     public Map<WorkState, Long> countsByState(UUID tenantId) {
         return counts(WorkQueueSql.COUNT_BY_STATE_FOR_TENANT, new MapSqlParameterSource("tenantId", tenantId));
+    }
+
+    /**
+     * How many READY and DEAD items each tenant has (for metrics); a tenant with neither is absent, a tenant present
+     * has both states.
+     */
+    public Map<UUID, Map<WorkState, Long>> readyAndDeadByTenant() {
+        Map<UUID, Map<WorkState, Long>> counts = new HashMap<>();
+        jdbc.query(WorkQueueSql.COUNT_READY_AND_DEAD_BY_TENANT, (ResultSet rs) -> {
+            Map<WorkState, Long> tenant = counts.computeIfAbsent(
+                    rs.getObject("tenant_id", UUID.class),
+                    id -> new EnumMap<>(Map.of(WorkState.READY, 0L, WorkState.DEAD, 0L)));
+            tenant.put(WorkState.valueOf(rs.getString("state")), rs.getLong("count"));
+        });
+        return counts;
     }
 
     private Map<WorkState, Long> counts(String sql, MapSqlParameterSource params) {

@@ -98,5 +98,12 @@ final class WorkQueueSql {
     static final String COUNT_BY_STATE_FOR_TENANT =
             "SELECT state, count(*) AS count FROM work_items WHERE tenant_id = :tenantId GROUP BY state";
 
+    // Served by the partial indexes on READY and DEAD items; DONE items, the bulk of the table, are not read.
+    static final String COUNT_READY_AND_DEAD_BY_TENANT = """
+            SELECT tenant_id, state, count(*) AS count FROM work_items
+             WHERE state IN ('READY', 'DEAD')
+             GROUP BY tenant_id, state
+            """;
+
     private WorkQueueSql() {}
 }

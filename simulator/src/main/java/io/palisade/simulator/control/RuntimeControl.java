@@ -159,6 +159,8 @@ public final class RuntimeControl implements Routes {
             j.put("resource", s.spec().resource());
             j.put("changeType", String.join(",", s.spec().changeTypes()));
             j.put("notificationUrl", s.spec().notificationUrl());
+            // So that a test can post a notification Palisade accepts as Graph's, without Graph sending it.
+            j.put("clientState", s.spec().clientState());
             j.put("lifecycleNotificationUrl", s.spec().lifecycleNotificationUrl());
             j.put("expirationDateTime", s.expiration().toString());
             j.put("includeResourceData", s.spec().includeResourceData());

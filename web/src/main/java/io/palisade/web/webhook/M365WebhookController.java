@@ -80,7 +80,14 @@ public class M365WebhookController {
                     .header(HttpHeaders.RETRY_AFTER, "30")
                     .build();
         } catch (DataAccessException e) {
-            LOG.error("event=m365_notification_not_stored error={}", e.toString());
+            // The driver's message spans lines and quotes the SQL: its first line is the database's reason.
+            LOG.error(
+                    "event=m365_notification_not_stored error={} cause={}",
+                    e.getClass().getSimpleName(),
+                    String.valueOf(e.getMostSpecificCause().getMessage())
+                            .lines()
+                            .findFirst()
+                            .orElse(""));
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, "5")
                     .build();
