@@ -17,5 +17,10 @@ public enum IndicatorKind {
     /** The From or a Reply-To address, lower-case. */
     SENDER,
     /** An IP address in canonical form: the sending IP (when the platform recorded it) or a link's IP host. */
-    IP
+    IP,
+    /**
+     * Part of the sending infrastructure, for campaigns rather than threat intelligence: {@code ip:} the sending IP,
+     * {@code dkim:} a DKIM signing domain that passed, {@code bounce:} the Return-Path domain.
+     */
+    INFRASTRUCTURE
 }

@@ -1,5 +1,6 @@
 package io.palisade.core.pipeline;
 
+import io.palisade.core.campaign.SendingInfrastructure;
 import io.palisade.core.mail.Indicator;
 import io.palisade.core.mail.IndicatorKind;
 import io.palisade.core.scan.DetectionProperties;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Takes the facts the pipeline stores from the scan, so a message is parsed once: header fields for analysts, and
  * the indicators by which a later verdict change finds every message that carries them. The indicators are the
  * keys detection's prefilter looked the message up by ({@link IndicatorKeys}, and the links of PDFs and QR codes
- * the attachment layer found), so a new indicator finds stored mail wherever it would have matched it on arrival.
+ * the attachment layer found), so a new indicator finds stored mail wherever it would have matched it on arrival;
+ * and the sending infrastructure ({@link SendingInfrastructure}), by which campaigns tie rotating sender domains.
  */
 @Component
 public class MessageFactsReader {
@@ -61,9 +63,12 @@ public class MessageFactsReader {
         // only by its From domain as written, its links and their registrable domains, its sender and file hashes.
         Set<IndicatorKey> keys = new LinkedHashSet<>(report.carried());
         keys.addAll(IndicatorKeys.of(report.message(), detection.trustedAuthservIds()));
-        return keys.stream()
-                .filter(key -> key.value().length() <= MAX_URL)
-                .map(MessageFactsReader::indicator)
+        Stream<Indicator> infrastructure =
+                SendingInfrastructure.of(report.message(), detection.trustedAuthservIds()).stream()
+                        .map(value -> new Indicator(IndicatorKind.INFRASTRUCTURE, value));
+        Stream<Indicator> carried =
+                keys.stream().filter(key -> key.value().length() <= MAX_URL).map(MessageFactsReader::indicator);
+        return Stream.concat(infrastructure, carried)
                 .distinct()
                 .limit(MAX_INDICATORS)
                 .toList();
