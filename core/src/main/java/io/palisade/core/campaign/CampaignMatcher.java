@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Finds the tenant's campaigns a newly stored message belongs to, by the reasons a campaign is formed with: the
  * internet message id of a member ({@code COPY}), a URL or file hash of the seed ({@code SHARED_URL}, {@code
- * SHARED_FILE}), or the seed's sending domain and a near-duplicate text ({@code NEAR_DUPLICATE}). Only campaigns
+ * SHARED_FILE}), or a near-duplicate text from the seed's sending domain ({@code NEAR_DUPLICATE}) or through its
+ * sending infrastructure ({@code SAME_INFRASTRUCTURE}). Only campaigns
  * formed within {@code since} take new members: older ones have lost their seed's raw message.
  */
 @Component
@@ -50,6 +51,8 @@ class CampaignMatcher {
         copies(item).forEach(id -> matches.putIfAbsent(id, MemberReason.COPY));
         sharedIndicators(item, since).forEach(matches::putIfAbsent);
         nearDuplicates(item, message, since).forEach(id -> matches.putIfAbsent(id, MemberReason.NEAR_DUPLICATE));
+        sameInfrastructure(item, message, since)
+                .forEach(id -> matches.putIfAbsent(id, MemberReason.SAME_INFRASTRUCTURE));
         return matches;
     }
 
@@ -126,6 +129,39 @@ class CampaignMatcher {
                     && seedPrint(item.getTenantId(), seed.mailItemId())
                             .map(seedPrint -> CampaignSimilarity.nearDuplicates(seedPrint, print))
                             .orElse(false)) {
+                near.add(seed.campaignId());
+            }
+        }
+        return near;
+    }
+
+    /** Campaigns whose seed shares a sending-infrastructure value with the item and is a near-duplicate of it. */
+    private Set<UUID> sameInfrastructure(MailItem item, ParsedMessage message, Instant since) {
+        List<Seed> seeds = jdbc.query(
+                """
+                SELECT DISTINCT c.id, c.seed_mail_item_id, c.created_at FROM mail_indicators x
+                JOIN mail_indicators s ON s.tenant_id = x.tenant_id AND s.kind = x.kind AND s.value = x.value
+                JOIN campaigns c ON c.tenant_id = s.tenant_id AND c.seed_mail_item_id = s.mail_item_id
+                WHERE x.tenant_id = ? AND x.mail_item_id = ? AND x.kind = 'INFRASTRUCTURE'
+                  AND s.mail_item_id <> x.mail_item_id AND c.created_at >= ?
+                ORDER BY c.created_at DESC
+                LIMIT ?
+                """,
+                (rs, row) ->
+                        new Seed(rs.getObject("id", UUID.class), rs.getObject("seed_mail_item_id", UUID.class), null),
+                item.getTenantId(),
+                item.getId(),
+                Timestamp.from(since),
+                MAX_CAMPAIGNS);
+        if (seeds.isEmpty()) {
+            return Set.of();
+        }
+        long print = CampaignSimilarity.fingerprint(message);
+        Set<UUID> near = new LinkedHashSet<>();
+        for (Seed seed : seeds) {
+            if (seedPrint(item.getTenantId(), seed.mailItemId())
+                    .map(seedPrint -> CampaignSimilarity.nearDuplicates(seedPrint, print))
+                    .orElse(false)) {
                 near.add(seed.campaignId());
             }
         }

@@ -22,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Forms campaigns around a seed message, within the raw-message retention window: its copies (same internet
- * message id), messages from the same sending domain whose subject and body are near-duplicates (SimHash within
- * {@value #MAX_DISTANCE} bits), and messages that share a URL (not of the tenant's own domains) or a file hash.
+ * message id), messages whose subject and body are near-duplicates (SimHash within {@value #MAX_DISTANCE} bits) sent
+ * from the same domain or through the same sending infrastructure ({@link SendingInfrastructure}), and messages that
+ * share a URL (not of the tenant's own domains) or a file hash.
  */
 @Service
 public class CampaignService {
@@ -136,7 +137,7 @@ public class CampaignService {
                     .forEach(copy -> members.putIfAbsent(copy.getId(), MemberReason.COPY));
         }
         sharedIndicators(seed, since, similarity.ownDomains(tenantId)).forEach(members::putIfAbsent);
-        nearDuplicates(seed, since).forEach(id -> members.putIfAbsent(id, MemberReason.NEAR_DUPLICATE));
+        nearDuplicates(seed, since).forEach(members::putIfAbsent);
         return members.entrySet().stream()
                 .limit(MAX_MEMBERS)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
@@ -168,28 +169,58 @@ public class CampaignService {
         return shared;
     }
 
-    private List<UUID> nearDuplicates(MailItem seed, Instant since) {
+    /**
+     * Near-duplicates of the seed (subject and body) sent from its domain ({@code NEAR_DUPLICATE}) or, from another
+     * domain, through its sending infrastructure ({@code SAME_INFRASTRUCTURE}).
+     */
+    private Map<UUID, MemberReason> nearDuplicates(MailItem seed, Instant since) {
         Optional<String> senderDomain = CampaignSimilarity.senderDomain(seed.getSender());
-        Optional<Long> seedPrint = senderDomain.flatMap(d -> similarity.fingerprint(seed));
-        if (seedPrint.isEmpty()) {
-            return List.of();
-        }
-        String domain = senderDomain.get();
-        List<UUID> candidates = jdbc.queryForList(
-                "SELECT id FROM mail_items WHERE tenant_id = ? AND lower(sender) LIKE ? AND received_at >= ?"
-                        + " AND id <> ? ORDER BY received_at DESC LIMIT ?",
-                UUID.class,
+        Map<UUID, Boolean> sharesInfrastructure = new LinkedHashMap<>();
+        jdbc.query(
+                """
+                SELECT i.id, bool_or(c.shares) AS shares FROM (
+                  SELECT o.mail_item_id AS id, true AS shares FROM mail_indicators s
+                  JOIN mail_indicators o ON o.tenant_id = s.tenant_id AND o.kind = s.kind AND o.value = s.value
+                  WHERE s.tenant_id = ? AND s.mail_item_id = ? AND s.kind = 'INFRASTRUCTURE'
+                  UNION ALL
+                  SELECT m.id, false FROM mail_items m WHERE m.tenant_id = ? AND lower(m.sender) LIKE ?
+                ) c
+                JOIN mail_items i ON i.tenant_id = ? AND i.id = c.id
+                WHERE i.received_at >= ? AND i.id <> ?
+                GROUP BY i.id, i.received_at
+                ORDER BY i.received_at DESC LIMIT ?
+                """,
+                rs -> {
+                    sharesInfrastructure.put(rs.getObject("id", UUID.class), rs.getBoolean("shares"));
+                },
                 seed.getTenantId(),
-                "%@" + domain,
+                seed.getId(),
+                seed.getTenantId(),
+                senderDomain.map(domain -> "%@" + domain).orElse(""),
+                seed.getTenantId(),
                 Timestamp.from(since),
                 seed.getId(),
                 MAX_CANDIDATES);
-        return mailItems.findByTenantIdAndIdIn(seed.getTenantId(), candidates).stream()
-                .filter(item -> similarity
-                        .fingerprint(item)
-                        .map(print -> CampaignSimilarity.nearDuplicates(print, seedPrint.get()))
-                        .orElse(false))
-                .map(MailItem::getId)
-                .toList();
+        Optional<Long> seedPrint = sharesInfrastructure.isEmpty() ? Optional.empty() : similarity.fingerprint(seed);
+        if (seedPrint.isEmpty()) {
+            return Map.of();
+        }
+        // Not yet: fingerprints are not stored, so every candidate's raw message is parsed again here.
+        Map<UUID, MemberReason> near = new LinkedHashMap<>();
+        for (MailItem item :
+                mailItems.findByTenantIdAndIdIn(seed.getTenantId(), List.copyOf(sharesInfrastructure.keySet()))) {
+            // LIKE takes _ and % in a domain for wildcards: the exact domain is compared here.
+            boolean sameDomain =
+                    senderDomain.isPresent() && senderDomain.equals(CampaignSimilarity.senderDomain(item.getSender()));
+            boolean related = sameDomain || sharesInfrastructure.get(item.getId());
+            if (related
+                    && similarity
+                            .fingerprint(item)
+                            .map(print -> CampaignSimilarity.nearDuplicates(print, seedPrint.get()))
+                            .orElse(false)) {
+                near.put(item.getId(), sameDomain ? MemberReason.NEAR_DUPLICATE : MemberReason.SAME_INFRASTRUCTURE);
+            }
+        }
+        return near;
     }
 }

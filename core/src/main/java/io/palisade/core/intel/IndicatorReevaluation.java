@@ -9,6 +9,7 @@ import io.palisade.core.verdict.VerdictCause;
 import io.palisade.core.verdict.VerdictService;
 import io.palisade.core.verdict.VerdictVersion;
 import io.palisade.core.work.WorkHandler;
+import io.palisade.detection.analysis.prefilter.IndicatorKeys;
 import io.palisade.detection.api.RiskLevel;
 import io.palisade.detection.api.Signal;
 import io.palisade.detection.api.Verdict;
@@ -182,48 +183,67 @@ public class IndicatorReevaluation implements WorkHandler {
 
     /**
      * The tenant's chat messages posted since {@code since} that carry the indicator: a shared file with its SHA-256,
-     * or a sender with its address or domain. Chat messages' links are not kept, so a URL or IP reaches mail only.
+     * or a sender with its address, or its domain or a parent domain of it (down to the registrable domain, as for
+     * mail). Chat messages' links are not kept, so a URL or IP reaches mail only.
      */
     private List<UUID> chatCarriers(ThreatIndicator indicator, Instant since) {
-        String condition = switch (indicator.kind()) {
+        String from = "SELECT c.id, c.sender FROM chat_items c WHERE c.tenant_id = ? AND c.posted_at >= ? AND ";
+        Timestamp after = Timestamp.from(since);
+        return switch (indicator.kind()) {
             case SHA256 ->
-                "EXISTS (SELECT 1 FROM chat_file_scans f WHERE f.tenant_id = c.tenant_id"
-                        + " AND f.chat_id = c.chat_id AND f.message_id = c.message_id AND f.sha256 = ?)";
-            case SENDER -> "lower(c.sender) = ?";
-            case DOMAIN -> "lower(split_part(c.sender, '@', 2)) = ?";
-            case URL, IP -> null;
+                jdbc.query(
+                        from + "EXISTS (SELECT 1 FROM chat_file_scans f WHERE f.tenant_id = c.tenant_id"
+                                + " AND f.chat_id = c.chat_id AND f.message_id = c.message_id AND f.sha256 = ?)",
+                        (rs, n) -> rs.getObject("id", UUID.class),
+                        indicator.tenantId(),
+                        after,
+                        indicator.value());
+            case SENDER ->
+                jdbc.query(
+                        from + "lower(c.sender) = ?",
+                        (rs, n) -> rs.getObject("id", UUID.class),
+                        indicator.tenantId(),
+                        after,
+                        indicator.value());
+            case DOMAIN -> chatCarriersByDomain(from, indicator, after);
+            case URL, IP -> List.of();
         };
-        if (condition == null) {
-            return List.of();
-        }
-        return jdbc.queryForList(
-                "SELECT c.id FROM chat_items c WHERE c.tenant_id = ? AND c.posted_at >= ? AND " + condition,
-                UUID.class,
-                indicator.tenantId(),
-                Timestamp.from(since),
-                indicator.value());
     }
 
+    private List<UUID> chatCarriersByDomain(String from, ThreatIndicator indicator, Timestamp after) {
+        // The SQL narrows to the domain and its subdomains; the parent-domain rule then drops e.g. an indicator on a
+        // public suffix, which mail would never match either.
+        List<UUID> carriers = new ArrayList<>();
+        jdbc.query(
+                from + "(lower(split_part(c.sender, '@', 2)) = ? OR lower(split_part(c.sender, '@', 2)) LIKE ?)",
+                rs -> {
+                    String domain = rs.getString("sender")
+                            .substring(rs.getString("sender").lastIndexOf('@') + 1);
+                    if (IndicatorKeys.domainAndParents(domain).contains(indicator.value())) {
+                        carriers.add(rs.getObject("id", UUID.class));
+                    }
+                },
+                indicator.tenantId(),
+                after,
+                indicator.value(),
+                "%." + indicator.value());
+        return carriers;
+    }
+
+    /**
+     * The tenant's mail received since {@code since} that carries the indicator: stored mail is indexed by the keys
+     * detection's prefilter looked it up by on arrival, so an exact match here is the match the prefilter would
+     * have made (a parent domain, a Reply-To address, the sending IP, a link from a PDF or QR code included).
+     */
     private List<UUID> carriers(ThreatIndicator indicator, Instant since) {
-        String join = " FROM mail_indicators i JOIN mail_items m ON m.tenant_id = i.tenant_id AND m.id = i.mail_item_id"
-                + " WHERE i.tenant_id = ? AND m.received_at >= ?";
-        if (indicator.kind() == IntelKind.IP) {
-            // An IP arrives in mail as the host of a URL.
-            String host = indicator.value().contains(":") ? "[" + indicator.value() + "]" : indicator.value();
-            String escaped = host.replaceAll("([.\\[\\]])", "\\\\$1");
-            return jdbc.queryForList(
-                    "SELECT DISTINCT i.mail_item_id" + join + " AND i.kind = 'URL' AND i.value ~ ?",
-                    UUID.class,
-                    indicator.tenantId(),
-                    Timestamp.from(since),
-                    "^https?://" + escaped + "([:/?#]|$)");
-        }
         return jdbc.queryForList(
-                "SELECT DISTINCT i.mail_item_id" + join + " AND i.kind = ? AND i.value = ?",
+                "SELECT DISTINCT i.mail_item_id FROM mail_indicators i"
+                        + " JOIN mail_items m ON m.tenant_id = i.tenant_id AND m.id = i.mail_item_id"
+                        + " WHERE i.tenant_id = ? AND m.received_at >= ? AND i.kind = ? AND i.value = ?",
                 UUID.class,
                 indicator.tenantId(),
                 Timestamp.from(since),
-                indicator.kind().carriedAs().orElseThrow().name(),
+                indicator.kind().carriedAs().name(),
                 indicator.value());
     }
 }

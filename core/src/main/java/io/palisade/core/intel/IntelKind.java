@@ -1,7 +1,6 @@
 package io.palisade.core.intel;
 
 import io.palisade.core.mail.IndicatorKind;
-import java.util.Optional;
 
 /** The kinds of threat-intelligence indicator, named as detection's prefilter names them. */
 public enum IntelKind {
@@ -11,14 +10,14 @@ public enum IntelKind {
     SHA256,
     IP;
 
-    /** The kind of the stored mail indicator that carries it; empty for IP (found inside URLs instead). */
-    Optional<IndicatorKind> carriedAs() {
+    /** The kind of the stored mail indicator that carries it. */
+    IndicatorKind carriedAs() {
         return switch (this) {
-            case SENDER -> Optional.of(IndicatorKind.SENDER);
-            case DOMAIN -> Optional.of(IndicatorKind.DOMAIN);
-            case URL -> Optional.of(IndicatorKind.URL);
-            case SHA256 -> Optional.of(IndicatorKind.FILE_HASH);
-            case IP -> Optional.empty();
+            case SENDER -> IndicatorKind.SENDER;
+            case DOMAIN -> IndicatorKind.DOMAIN;
+            case URL -> IndicatorKind.URL;
+            case SHA256 -> IndicatorKind.FILE_HASH;
+            case IP -> IndicatorKind.IP;
         };
     }
 }

@@ -1,5 +1,6 @@
 package io.palisade.core.intel;
 
+import io.palisade.detection.analysis.auth.SendingIp;
 import io.palisade.detection.analysis.url.Urls;
 import java.time.Instant;
 import java.util.Locale;
@@ -39,7 +40,7 @@ public record NewIndicator(IntelKind kind, String value, String source, int conf
             case DOMAIN -> DOMAIN.matcher(lower).matches() ? lower : null;
             case URL -> Urls.parse(value).map(Object::toString).orElse(null);
             case SHA256 -> SHA256.matcher(lower).matches() ? lower : null;
-            case IP -> IPV4.matcher(lower).matches() || isIpv6(lower) ? lower : null;
+            case IP -> SendingIp.canonical(lower).orElse(null);
         };
         if (normalised == null || normalised.length() > 2048) {
             throw new IllegalArgumentException("not a valid " + kind + " indicator: '" + shorten(value) + "'");

@@ -113,7 +113,7 @@ public class MailIngestService {
         ScanReport report =
                 scanner.scanWithReport(new ScanInput.Mail(request.mime()), contexts.forTenant(request.tenantId()));
         Verdict verdict = report.verdict();
-        MailItem item = writer.write(request, mailbox, report.message());
+        MailItem item = writer.write(request, mailbox, report);
         VerdictVersion version =
                 verdicts.record(request.tenantId(), item.getId(), verdict, VerdictCause.SCAN, ENGINE_ACTOR);
         // A campaign the message joins may carry an analyst's decision: that verdict and its actions replace the

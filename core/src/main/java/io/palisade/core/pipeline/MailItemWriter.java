@@ -4,7 +4,7 @@ import io.palisade.core.mail.MailItem;
 import io.palisade.core.mail.MailStore;
 import io.palisade.core.mail.RawMessageStore;
 import io.palisade.core.mailbox.Mailbox;
-import io.palisade.detection.model.ParsedMessage;
+import io.palisade.detection.engine.ScanReport;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -37,8 +37,8 @@ class MailItemWriter {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    MailItem write(IngestRequest request, Mailbox mailbox, ParsedMessage parsed) {
-        MessageFacts facts = factsReader.read(parsed);
+    MailItem write(IngestRequest request, Mailbox mailbox, ScanReport report) {
+        MessageFacts facts = factsReader.read(report);
         MailItem item = mailStore.storeIfAbsent(
                 new MailItem(
                         request.tenantId(),

@@ -1,5 +1,6 @@
 package io.palisade.core.lifecycle;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,11 +15,23 @@ import io.palisade.detection.api.RiskLevel;
 import io.palisade.detection.api.Signal;
 import io.palisade.lifecycle.LifecycleFixtures;
 import io.palisade.lifecycle.LifecyclePlatform;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -145,6 +158,206 @@ class IndicatorReevaluationTest {
         VerdictVersion verdict = verdicts.current(tenantId, copy.mailItemId()).orElseThrow();
         assertThat(verdicts.signals(verdict)).extracting(Signal::name).doesNotContain("THREAT_INTEL_MATCH");
         assertThat(verdict.getLevel()).isLessThan(RiskLevel.SUSPICIOUS);
+    }
+
+    @Test
+    void aSenderIndicatorFindsStoredMailByItsFromOrReplyToAddressButNotAnotherAddressOfTheDomain() {
+        Mailbox mailbox = fixtures.tenantWithMailboxes(1).getFirst();
+        UUID from = deliver(mailbox, mail("cash@drop-payments.com", ""));
+        UUID replyTo = deliver(mailbox, mail("ap@partner-supplies.com", "Reply-To: cash@drop-payments.com\n"));
+        UUID sameDomain = deliver(mailbox, mail("news@drop-payments.com", ""));
+
+        UUID indicator = add(mailbox, IntelKind.SENDER, "Cash@Drop-Payments.com");
+
+        assertRaisedBy(mailbox, indicator, from, replyTo);
+        assertUntouched(mailbox, sameDomain);
+    }
+
+    @Test
+    void aParentDomainIndicatorFindsASubdomainSenderAndLinkButNotADomainThatOnlyEndsWithTheSameLetters() {
+        Mailbox mailbox = fixtures.tenantWithMailboxes(1).getFirst();
+        UUID subdomainSender = deliver(mailbox, mail("notice@mail.billing-fabrikam.com", ""));
+        UUID subdomainLink = deliver(
+                mailbox,
+                mail("ap@partner-supplies.com", "", "Pay at https://portal.eu.billing-fabrikam.com/pay/4471 today."));
+        UUID sameEnding = deliver(mailbox, mail("notice@evilbilling-fabrikam.com", ""));
+        UUID sameEndingLink = deliver(
+                mailbox, mail("ap@partner-supplies.com", "", "Pay at https://portal.notbilling-fabrikam.com/pay/1."));
+
+        UUID indicator = add(mailbox, IntelKind.DOMAIN, "billing-fabrikam.com");
+
+        assertRaisedBy(mailbox, indicator, subdomainSender, subdomainLink);
+        assertUntouched(mailbox, sameEnding, sameEndingLink);
+    }
+
+    @Test
+    void aSha256IndicatorFindsStoredMailByItsAttachmentButNotByAnotherFile() {
+        Mailbox mailbox = fixtures.tenantWithMailboxes(1).getFirst();
+        byte[] payload = "quarterly figures, only the bytes of the reported file".getBytes(UTF_8);
+        UUID carrier = deliver(mailbox, withAttachment("invoice.bin", "application/octet-stream", payload));
+        UUID other = deliver(
+                mailbox, withAttachment("invoice.bin", "application/octet-stream", "other bytes".getBytes(UTF_8)));
+
+        UUID indicator = add(mailbox, IntelKind.SHA256, sha256(payload));
+
+        assertRaisedBy(mailbox, indicator, carrier);
+        assertUntouched(mailbox, other);
+    }
+
+    @Test
+    void aUrlIndicatorFindsALinkInsideAnAttachedPdfButNotAnotherLinkOfTheSameSite() {
+        Mailbox mailbox = fixtures.tenantWithMailboxes(1).getFirst();
+        String reported = "https://docs.fabrikam-sign.com/sign/8812";
+        UUID carrier = deliver(mailbox, withAttachment("contract.pdf", "application/pdf", pdfLinkingTo(reported)));
+        UUID other = deliver(
+                mailbox,
+                withAttachment(
+                        "contract.pdf", "application/pdf", pdfLinkingTo("https://docs.fabrikam-sign.com/sign/1")));
+
+        UUID indicator = add(mailbox, IntelKind.URL, reported);
+
+        assertRaisedBy(mailbox, indicator, carrier);
+        assertUntouched(mailbox, other);
+    }
+
+    @Test
+    void anIpIndicatorFindsTheSendingIpThePlatformRecordedAndLinksToThatIpButNotForgedOrOtherAddresses() {
+        Mailbox mailbox = fixtures.tenantWithMailboxes(1).getFirst();
+        UUID sentFrom = deliver(
+                mailbox,
+                mail(
+                        "ap@partner-supplies.com",
+                        "Authentication-Results: mx.microsoft.com; spf=pass (sender IP is 203.0.113.77)"
+                                + " smtp.mailfrom=partner-supplies.com\n"));
+        UUID linking = deliver(
+                mailbox, mail("ap@partner-supplies.com", "", "Sign in at http://203.0.113.77/portal/login now."));
+        UUID forged = deliver(
+                mailbox,
+                mail(
+                        "ap@partner-supplies.com",
+                        "Authentication-Results: mx.attacker-relay.com; spf=pass (sender IP is 203.0.113.77)\n"));
+        UUID otherIp = deliver(
+                mailbox,
+                mail(
+                        "ap@partner-supplies.com",
+                        "Authentication-Results: mx.microsoft.com; spf=pass (sender IP is 203.0.113.7)\n",
+                        "Sign in at http://203.0.113.7/portal/login now."));
+
+        UUID indicator = add(mailbox, IntelKind.IP, "203.0.113.77");
+
+        assertRaisedBy(mailbox, indicator, sentFrom, linking);
+        assertUntouched(mailbox, forged, otherIp);
+    }
+
+    private UUID add(Mailbox mailbox, IntelKind kind, String value) {
+        return intel.add(mailbox.getTenantId(), new NewIndicator(kind, value, "feed", 90, null), "analyst-a")
+                .id();
+    }
+
+    /** Waits until every carrier has the indicator's version: one work item re-evaluates all of them at once. */
+    private void assertRaisedBy(Mailbox mailbox, UUID indicator, UUID... carriers) {
+        UUID tenantId = mailbox.getTenantId();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> List.of(carriers).stream()
+                        .allMatch(id -> verdicts.current(tenantId, id)
+                                .map(v -> v.getCause() == VerdictCause.INDICATOR)
+                                .orElse(false)));
+        for (UUID carrier : carriers) {
+            VerdictVersion current = verdicts.current(tenantId, carrier).orElseThrow();
+            assertThat(current.getCausedBy()).isEqualTo(indicator.toString());
+            assertThat(current.getLevel()).isEqualTo(RiskLevel.MALICIOUS);
+        }
+    }
+
+    private void assertUntouched(Mailbox mailbox, UUID... others) {
+        for (UUID other : others) {
+            assertThat(verdicts.history(mailbox.getTenantId(), other))
+                    .extracting(VerdictVersion::getCause)
+                    .containsExactly(VerdictCause.SCAN);
+        }
+    }
+
+    private UUID deliver(Mailbox mailbox, String mime) {
+        String id = mime.lines()
+                .filter(line -> line.startsWith("Message-ID: <"))
+                .findFirst()
+                .orElseThrow()
+                .replaceAll("Message-ID: <(.*)>", "$1");
+        return fixtures.deliver(mailbox, "inbox", id, mime.replace("\n", "\r\n").getBytes(UTF_8), Instant.now())
+                .mailItemId();
+    }
+
+    private static String mail(String from, String headers) {
+        return mail(from, headers, "Hello, the statement for this month is ready; nothing to do on your side.");
+    }
+
+    private static String mail(String from, String headers, String body) {
+        return headers + """
+                From: <%s>
+                To: staff@contoso.example
+                Subject: Statement for this month
+                Message-ID: <%s>
+                Date: Thu, 03 Dec 2026 09:00:00 +0000
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=utf-8
+
+                %s
+                """.formatted(from, LifecycleFixtures.messageId(), body);
+    }
+
+    private static String withAttachment(String name, String type, byte[] content) {
+        return """
+                From: <ap@partner-supplies.com>
+                To: staff@contoso.example
+                Subject: Documents for this month
+                Message-ID: <%s>
+                Date: Thu, 03 Dec 2026 09:00:00 +0000
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b1"
+
+                --b1
+                Content-Type: text/plain; charset=utf-8
+
+                The documents for this month are attached.
+                --b1
+                Content-Type: %s; name="%s"
+                Content-Disposition: attachment; filename="%s"
+                Content-Transfer-Encoding: base64
+
+                %s
+                --b1--
+                """.formatted(
+                        LifecycleFixtures.messageId(),
+                        type,
+                        name,
+                        name,
+                        Base64.getMimeEncoder().encodeToString(content).replace("\r\n", "\n"));
+    }
+
+    private static byte[] pdfLinkingTo(String url) {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            PDAnnotationLink link = new PDAnnotationLink();
+            link.setRectangle(new PDRectangle(72, 700, 200, 20));
+            PDActionURI action = new PDActionURI();
+            action.setURI(url);
+            link.setAction(action);
+            page.getAnnotations().add(link);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<LifecycleFixtures.Copy> deliver(List<Mailbox> mailboxes, String id, Instant receivedAt) {

@@ -1,5 +1,6 @@
 package io.palisade.detection.analysis;
 
+import io.palisade.detection.api.IndicatorKey;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,6 +17,17 @@ public interface Findings {
 
     /** The findings so far, in the order reported. */
     List<Finding> all();
+
+    /**
+     * Notes a value the message was looked up by in the threat-intelligence indicators, so the caller can find the
+     * message again when an indicator is added later. Collectors that keep no such list ignore it.
+     */
+    default void carries(IndicatorKey key) {}
+
+    /** The keys noted by {@link #carries} so far, in the order first noted, without duplicates; never null. */
+    default List<IndicatorKey> carried() {
+        return List.of();
+    }
 
     /** Whether a signal was reported so far. */
     default boolean has(String signal) {

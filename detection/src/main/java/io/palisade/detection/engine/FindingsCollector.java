@@ -1,9 +1,11 @@
 package io.palisade.detection.engine;
 
 import io.palisade.detection.analysis.Findings;
+import io.palisade.detection.api.IndicatorKey;
 import io.palisade.detection.score.SignalCatalogue;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -21,6 +23,8 @@ public final class FindingsCollector implements Findings {
     private static final Logger LOG = LoggerFactory.getLogger(FindingsCollector.class);
     private static final int MAX_FINDINGS = 1000;
     private static final int MAX_DETAIL_CHARS = 200;
+    // Body links, PDF and QR links, and archive entries together: above the prefilter's 500 links and their hosts.
+    private static final int MAX_CARRIED = 2000;
 
     private final SignalCatalogue catalogue;
     private final Set<String> extraSignals;
@@ -28,6 +32,7 @@ public final class FindingsCollector implements Findings {
     private final Set<String> reportedUnknown;
     private final List<Finding> findings = new ArrayList<>();
     private final List<Finding> view = Collections.unmodifiableList(findings);
+    private final Set<IndicatorKey> carried = new LinkedHashSet<>();
 
     FindingsCollector(SignalCatalogue catalogue, Set<String> extraSignals, boolean strict, Set<String> reported) {
         this.catalogue = catalogue;
@@ -66,6 +71,18 @@ public final class FindingsCollector implements Findings {
     @Override
     public List<Finding> all() {
         return view;
+    }
+
+    @Override
+    public void carries(IndicatorKey key) {
+        if (carried.size() < MAX_CARRIED) {
+            carried.add(Objects.requireNonNull(key, "key"));
+        }
+    }
+
+    @Override
+    public List<IndicatorKey> carried() {
+        return List.copyOf(carried);
     }
 
     /** The distinct signal names so far, in the order first reported. */

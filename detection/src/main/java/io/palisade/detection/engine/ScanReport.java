@@ -1,6 +1,7 @@
 package io.palisade.detection.engine;
 
 import io.palisade.detection.analysis.Findings;
+import io.palisade.detection.api.IndicatorKey;
 import io.palisade.detection.api.Verdict;
 import io.palisade.detection.model.ParsedMessage;
 import io.palisade.detection.parse.ParseIssue;
@@ -20,13 +21,17 @@ import java.util.Objects;
  * @param parseIssues what the parser guessed or cut, never null
  * @param timings time per stage in pipeline order: {@code parse}, {@code prefilter}, {@code analyzer.<name>} for
  *     each analyzer, {@code analyzers}, {@code rules}, {@code model}, {@code score}; skipped stages are absent
+ * @param carried every value the message was looked up by in the threat-intelligence indicators (its sender,
+ *     domains, links, IPs and file hashes, including links read from PDFs and QR codes), never null; a scan that
+ *     ran out of time before the prefilter has none
  */
 public record ScanReport(
         Verdict verdict,
         ParsedMessage message,
         List<Findings.Finding> findings,
         List<ParseIssue> parseIssues,
-        Map<String, Duration> timings) {
+        Map<String, Duration> timings,
+        List<IndicatorKey> carried) {
 
     public ScanReport {
         Objects.requireNonNull(verdict, "verdict");
@@ -34,6 +39,7 @@ public record ScanReport(
         findings = List.copyOf(findings);
         parseIssues = List.copyOf(parseIssues);
         timings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timings));
+        carried = List.copyOf(carried);
     }
 
     /** The whole scan's time: the sum of the top-level stages. */

@@ -61,7 +61,7 @@ final class ScanRun {
             fail(e);
         }
         Verdict verdict = timed("score", this::score);
-        return new ScanReport(verdict, parsed.message(), findings.all(), parsed.issues(), timings);
+        return new ScanReport(verdict, parsed.message(), findings.all(), parsed.issues(), timings, findings.carried());
     }
 
     private void stage(String name, Runnable body) {

@@ -31,6 +31,16 @@ public final class Fault {
         return fault;
     }
 
+    /**
+     * The next {@code count} calls are refused for good with {@code status} (a 4xx; Graph answers 403 with {@code
+     * ErrorAccessDenied}), as a mailbox the application may not touch is.
+     */
+    public static Fault refuse(int count, int status) {
+        Fault fault = new Fault("refuse", count);
+        fault.fields.put("status", status);
+        return fault;
+    }
+
     /** The next {@code count} calls wait {@code millis} before being served. */
     public static Fault latency(int count, long millis) {
         Fault fault = new Fault("latency", count);

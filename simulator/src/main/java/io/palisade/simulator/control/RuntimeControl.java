@@ -98,6 +98,9 @@ public final class RuntimeControl implements Routes {
             case "serverError" ->
                 faults.addCallFault(
                         FaultPlan.CallKind.SERVER_ERROR, api, path, (int) number(json, "status", 503), 0, 0, count);
+            case "refuse" ->
+                faults.addCallFault(
+                        FaultPlan.CallKind.REFUSE, api, path, (int) number(json, "status", 403), 0, 0, count);
             case "latency" ->
                 faults.addCallFault(FaultPlan.CallKind.LATENCY, api, path, 0, 0, number(json, "millis", 1000), count);
             case "dropNotifications" -> faults.dropNotifications(Math.max(1, count));
@@ -109,8 +112,8 @@ public final class RuntimeControl implements Routes {
                         !json.has("enabled") || json.get("enabled").asBoolean());
             default ->
                 throw ControlErrors.badRequest("unknown fault type '" + type + "'; one of throttle,"
-                        + " serverError, latency, dropNotifications, duplicateNotifications, reorderNotifications,"
-                        + " ignoreContentPatch, unreachableEndpoint");
+                        + " serverError, refuse, latency, dropNotifications, duplicateNotifications,"
+                        + " reorderNotifications, ignoreContentPatch, unreachableEndpoint");
         }
         LOG.info("event=fault_added type={} count={}", type, count);
         return Response.empty(204);

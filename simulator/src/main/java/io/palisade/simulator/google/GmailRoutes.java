@@ -119,6 +119,10 @@ public final class GmailRoutes implements Routes, AutoCloseable {
                     int status = fault.status() > 0 ? fault.status() : 503;
                     throw GoogleHttp.fail(new GmailException(status, "backendError", "Backend Error"));
                 }
+                case REFUSE -> {
+                    int status = fault.status() > 0 ? fault.status() : 403;
+                    throw GoogleHttp.fail(new GmailException(status, "forbidden", "Forbidden"));
+                }
                 default -> throw new IllegalStateException("unknown fault " + fault.kind());
             }
         }

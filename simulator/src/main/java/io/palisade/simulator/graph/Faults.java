@@ -32,6 +32,11 @@ final class Faults {
                             fault.status() > 0 ? fault.status() : 503,
                             fault.status() == 504 ? "GatewayTimeout" : "ServiceUnavailable",
                             "The service is temporarily unavailable. Please retry later.");
+                case REFUSE ->
+                    throw fault.status() == 403 || fault.status() <= 0
+                            ? GraphErrors.error(
+                                    403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.")
+                            : GraphErrors.error(fault.status(), "ErrorInvalidRequest", "The request is not valid.");
                 default -> throw new IllegalStateException("unknown fault " + fault.kind());
             }
         }

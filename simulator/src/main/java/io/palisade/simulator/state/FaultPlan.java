@@ -19,6 +19,8 @@ public final class FaultPlan {
         THROTTLE,
         /** Answer a 5xx status. */
         SERVER_ERROR,
+        /** Refuse the call for good with a 4xx status (Graph: 403 {@code ErrorAccessDenied}). */
+        REFUSE,
         /** Wait before serving the call normally. */
         LATENCY
     }
@@ -28,7 +30,7 @@ public final class FaultPlan {
      *
      * @param api {@code graph}, {@code gmail}, ... or null for every family
      * @param pathContains only paths containing this text (case-insensitive), or null for all
-     * @param status the status to answer for SERVER_ERROR
+     * @param status the status to answer for SERVER_ERROR and REFUSE
      * @param seconds Retry-After for THROTTLE
      * @param millis the delay for LATENCY
      */

@@ -108,6 +108,19 @@ class GraphFaultsContractTest {
     }
 
     @Test
+    void aRefusedCallGetsAccessDeniedOnceAndTheNextCallIsServed() {
+        SimMailbox mailbox = sim.control().createMailbox(tenant.tenantId(), "ref", "Ref Used");
+        sim.control().addFault(Fault.refuse(1, 403).onPathsContaining("/users/" + mailbox.id()));
+
+        assertThatThrownBy(() -> graph.users().byUserId(mailbox.id()).get())
+                .isInstanceOfSatisfying(ODataError.class, e -> {
+                    assertThat(e.getResponseStatusCode()).isEqualTo(403);
+                    assertThat(e.getError().getCode()).isEqualTo("ErrorAccessDenied");
+                });
+        assertThat(graph.users().byUserId(mailbox.id()).get().getId()).isEqualTo(mailbox.id());
+    }
+
+    @Test
     void droppedNotificationsNeverArriveAndTheNextOnesDo() {
         SimMailbox mailbox = sim.control().createMailbox(tenant.tenantId(), "drop", "Drop Pe");
         Subscription s = subscribe(mailbox);

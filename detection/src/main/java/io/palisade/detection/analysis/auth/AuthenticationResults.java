@@ -94,8 +94,22 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
      * @return the trusted headers, never null
      */
     public static List<AuthenticationResults> trusted(ParsedMessage message, Set<String> trustedIds) {
+        return trustedValues(message, trustedIds).stream()
+                .map(value -> parse(value).orElseThrow())
+                .toList();
+    }
+
+    /**
+     * The raw values (comments kept) of the Authentication-Results headers from trusted authserv-ids, in header
+     * order; the same headers as {@link #trusted}.
+     *
+     * @param message the message, never null
+     * @param trustedIds the trusted authserv-ids, lower case, never null
+     * @return the header values, never null
+     */
+    public static List<String> trustedValues(ParsedMessage message, Set<String> trustedIds) {
         List<String> values = message.headers("authentication-results");
-        List<AuthenticationResults> trusted = new ArrayList<>();
+        List<String> trusted = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             Optional<AuthenticationResults> parsed = parse(values.get(i));
             if (parsed.isEmpty()) {
@@ -104,7 +118,7 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
             String id = parsed.get().authservId();
             boolean headlessOnTop = id.equals(NO_AUTHSERV_ID) && i == 0;
             if (trustedIds.contains(id) && (!id.equals(NO_AUTHSERV_ID) || headlessOnTop)) {
-                trusted.add(parsed.get());
+                trusted.add(values.get(i));
             }
         }
         return List.copyOf(trusted);

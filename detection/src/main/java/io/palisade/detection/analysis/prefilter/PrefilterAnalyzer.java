@@ -5,22 +5,25 @@ import io.palisade.detection.analysis.Findings;
 import io.palisade.detection.analysis.auth.AuthenticationAnalyzer;
 import io.palisade.detection.analysis.url.Url;
 import io.palisade.detection.analysis.url.Urls;
+import io.palisade.detection.api.IndicatorKey;
 import io.palisade.detection.api.ScanContext;
 import io.palisade.detection.api.ScanContext.Indicator;
 import io.palisade.detection.api.ScanContext.IndicatorKind;
 import io.palisade.detection.model.Address;
 import io.palisade.detection.model.Attachment;
-import io.palisade.detection.model.Link;
 import io.palisade.detection.model.ParsedMessage;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Layer 1: the tenant's allow and block lists and threat-intelligence indicators, looked up for the sender
- * (address and domain), the Reply-To addresses, every link (unwrapped, by URL, host and registrable domain, and by
- * IP for IP hosts) and every attachment's SHA-256. Lookups go to the {@link ScanContext}, which answers from
- * memory.
+ * Layer 1: the tenant's allow and block lists and threat-intelligence indicators. Block lists are checked for the
+ * sender (address and domain), the Reply-To addresses and every link (URL, host and registrable domain).
+ * Indicators are looked up by the keys {@link IndicatorKeys} defines (sender and Reply-To addresses and their
+ * domains with parent domains, the sending IP, every link with its host, every attachment's SHA-256); each key is
+ * noted in the findings ({@link Findings#carries}) so the caller can index the message by the same keys. Lookups
+ * go to the {@link ScanContext}, which answers from memory.
  *
  * <p>The allow list counts only when DMARC passed for the From domain by a trusted authserv-id: a From address is
  * trivial to forge, so an unauthenticated allow-listed sender is not reported as allowed.
@@ -35,9 +38,6 @@ public final class PrefilterAnalyzer implements Analyzer {
     /** Indicators at or above this confidence force a level; below it they only add weight. */
     static final int HIGH_CONFIDENCE = 80;
 
-    /** Bounds the lookups per message; a message with more distinct links is cut at this many. */
-    static final int MAX_URLS = 500;
-
     @Override
     public String name() {
         return "prefilter";
@@ -46,22 +46,18 @@ public final class PrefilterAnalyzer implements Analyzer {
     @Override
     public void analyze(ParsedMessage message, ScanContext context, Findings findings) {
         checkSender(message, context, findings);
-        Set<String> urls = new LinkedHashSet<>();
-        for (Link link : message.links()) {
-            if (urls.size() >= MAX_URLS) {
-                break;
-            }
-            urls.add(Urls.unwrap(link.url()));
-        }
-        urls.forEach(url -> checkUrl(url, context, findings));
+        message.replyTo().forEach(replyTo -> lookupEach(IndicatorKeys.ofAddress(replyTo), context, findings));
+        IndicatorKeys.sendingIp(message, context.trustedAuthservIds())
+                .ifPresent(ip -> lookupEach(List.of(ip), context, findings));
+        IndicatorKeys.urls(message).forEach(url -> checkUrl(url, context, findings));
         for (Attachment attachment : message.attachments()) {
             checkFileHash(attachment.sha256(), attachment.name(), context, findings);
         }
     }
 
     /**
-     * Looks up one URL (already unwrapped) in the block list and the indicators: by URL, host, registrable domain,
-     * and IP. The attachment layer calls this for URLs decoded from QR codes.
+     * Looks up one URL (already unwrapped) in the block list and the indicators: by URL, and by its host (an IP, or
+     * the host name and its parent domains). The attachment layer calls this for links in PDFs and QR codes.
      */
     public void checkUrl(String url, ScanContext context, Findings findings) {
         Optional<Url> parsed = Urls.parse(url);
@@ -77,24 +73,20 @@ public final class PrefilterAnalyzer implements Analyzer {
         if (blocked) {
             findings.add(BLOCKLISTED_URL, host);
         }
-        lookup(context, IndicatorKind.URL, normalized, findings);
-        if (Urls.isIpHost(host)) {
-            lookup(context, IndicatorKind.IP, host.replace("[", "").replace("]", ""), findings);
-            return;
-        }
-        if (!lookup(context, IndicatorKind.DOMAIN, host, findings)) {
-            site.filter(s -> !s.equals(host)).ifPresent(s -> lookup(context, IndicatorKind.DOMAIN, s, findings));
-        }
+        lookupEach(IndicatorKeys.ofUrl(url), context, findings);
     }
 
     /** Looks up a file's SHA-256 in the indicators. */
     public void checkFileHash(String sha256, String fileName, ScanContext context, Findings findings) {
-        if (!sha256.isEmpty()) {
-            context.indicators()
-                    .find(IndicatorKind.SHA256, sha256)
-                    .ifPresent(indicator ->
-                            report(indicator, fileName.isEmpty() ? "an attached file" : fileName, findings));
+        Optional<IndicatorKey> key = IndicatorKeys.ofFile(sha256);
+        if (key.isEmpty()) {
+            return;
         }
+        findings.carries(key.get());
+        context.indicators()
+                .find(IndicatorKind.SHA256, key.get().value())
+                .ifPresent(
+                        indicator -> report(indicator, fileName.isEmpty() ? "an attached file" : fileName, findings));
     }
 
     private void checkSender(ParsedMessage message, ScanContext context, Findings findings) {
@@ -111,12 +103,7 @@ public final class PrefilterAnalyzer implements Analyzer {
         } else if (isAllowListed(from, context) && AuthenticationAnalyzer.dmarcPassed(message, context)) {
             findings.add(ALLOWLISTED_SENDER, domain);
         }
-        lookup(context, IndicatorKind.SENDER, from.address(), findings);
-        if (!lookup(context, IndicatorKind.DOMAIN, domain, findings)) {
-            Urls.registrableDomain(domain)
-                    .filter(site -> !site.equals(domain))
-                    .ifPresent(site -> lookup(context, IndicatorKind.DOMAIN, site, findings));
-        }
+        lookupEach(IndicatorKeys.ofAddress(from), context, findings);
     }
 
     private static boolean isAllowListed(Address from, ScanContext context) {
@@ -124,10 +111,23 @@ public final class PrefilterAnalyzer implements Analyzer {
                 || context.allowList().containsDomain(from.domain());
     }
 
-    private static boolean lookup(ScanContext context, IndicatorKind kind, String value, Findings findings) {
-        Optional<Indicator> match = context.indicators().find(kind, value);
-        match.ifPresent(indicator -> report(indicator, value, findings));
-        return match.isPresent();
+    /**
+     * Notes every key and looks each up; of one address's or one link's keys, at most one match per kind is
+     * reported (the most specific domain that matches), so a domain and its parent both listed count once.
+     */
+    private static void lookupEach(List<IndicatorKey> keys, ScanContext context, Findings findings) {
+        Set<IndicatorKind> matched = EnumSet.noneOf(IndicatorKind.class);
+        for (IndicatorKey key : keys) {
+            findings.carries(key);
+            if (matched.contains(key.kind())) {
+                continue;
+            }
+            Optional<Indicator> match = context.indicators().find(key.kind(), key.value());
+            if (match.isPresent()) {
+                report(match.get(), key.value(), findings);
+                matched.add(key.kind());
+            }
+        }
     }
 
     private static void report(Indicator indicator, String detail, Findings findings) {

@@ -9,10 +9,14 @@ import static io.palisade.detection.analysis.prefilter.PrefilterAnalyzer.THREAT_
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.palisade.detection.analysis.CollectingFindings;
+import io.palisade.detection.analysis.Findings;
 import io.palisade.detection.analysis.TestMessage;
 import io.palisade.detection.analysis.TestScanContext;
+import io.palisade.detection.api.IndicatorKey;
 import io.palisade.detection.api.ScanContext.IndicatorKind;
 import io.palisade.detection.model.ParsedMessage;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PrefilterAnalyzerTest {
@@ -162,6 +166,102 @@ class PrefilterAnalyzerTest {
     }
 
     @Test
+    void matchesAParentDomainOfTheSenderOrALinkButNotADomainThatOnlyEndsWithTheSameLetters() {
+        TestScanContext context =
+                TestScanContext.tenant().indicator(IndicatorKind.DOMAIN, "billing.evil-login.net", 95);
+
+        assertThat(analyze(message().from("", "pay@eu.billing.evil-login.net").build(), context)
+                        .details(THREAT_INTEL_MATCH))
+                .containsExactly("billing.evil-login.net");
+        assertThat(analyze(
+                                fromPartner()
+                                        .link("https://x.eu.billing.evil-login.net/a")
+                                        .build(),
+                                context)
+                        .details(THREAT_INTEL_MATCH))
+                .containsExactly("billing.evil-login.net");
+        assertThat(analyze(message().from("", "pay@notbilling.evil-login.net").build(), context)
+                        .signals())
+                .isEmpty();
+        assertThat(analyze(message().from("", "pay@evil-login.net").build(), context)
+                        .signals())
+                .isEmpty();
+    }
+
+    @Test
+    void matchesTheReplyToAddressAndDomain() {
+        TestScanContext context = TestScanContext.tenant()
+                .indicator(IndicatorKind.SENDER, "cash@drop-box-pay.net", 95)
+                .indicator(IndicatorKind.DOMAIN, "wire-desk.net", 95);
+
+        assertThat(analyze(fromPartner().replyTo("cash@drop-box-pay.net").build(), context)
+                        .details(THREAT_INTEL_MATCH))
+                .containsExactly("cash@drop-box-pay.net");
+        assertThat(analyze(fromPartner().replyTo("ceo@eu.wire-desk.net").build(), context)
+                        .details(THREAT_INTEL_MATCH))
+                .containsExactly("wire-desk.net");
+        assertThat(analyze(fromPartner().replyTo("ceo@wire-desk.network").build(), context)
+                        .signals())
+                .isEmpty();
+    }
+
+    @Test
+    void matchesTheSendingIpOnlyFromATrustedAuthenticationResultsHeader() {
+        TestScanContext context = TestScanContext.tenant().indicator(IndicatorKind.IP, "203.0.113.9", 90);
+        String trusted = "mx.contoso-mail.net; spf=pass (sender IP is 203.0.113.9) smtp.mailfrom=partner-firm.com";
+
+        assertThat(analyze(
+                                fromPartner()
+                                        .header("Authentication-Results", trusted)
+                                        .build(),
+                                context)
+                        .details(THREAT_INTEL_MATCH))
+                .containsExactly("203.0.113.9");
+        assertThat(analyze(
+                                fromPartner()
+                                        .header("Authentication-Results", trusted.replace("contoso-mail", "spoof"))
+                                        .build(),
+                                context)
+                        .signals())
+                .isEmpty();
+        assertThat(analyze(
+                                fromPartner()
+                                        .header("Authentication-Results", trusted.replace(".9)", ".90)"))
+                                        .build(),
+                                context)
+                        .signals())
+                .isEmpty();
+    }
+
+    @Test
+    void notesEveryKeyItLooksUpForTheCallersIndex() {
+        RecordingFindings findings = new RecordingFindings();
+        analyzer.analyze(
+                message()
+                        .from("", "pat@mail.partner-firm.com")
+                        .replyTo("cash@drop-box-pay.net")
+                        .header(
+                                "Authentication-Results",
+                                "mx.contoso-mail.net; spf=pass (sender IP is 203.0.113.9) smtp.mailfrom=x.com")
+                        .link("http://192.0.2.7/x")
+                        .build(),
+                TestScanContext.tenant(),
+                findings);
+
+        assertThat(findings.carried())
+                .extracting(k -> k.kind() + " " + k.value())
+                .containsExactly(
+                        "SENDER pat@mail.partner-firm.com",
+                        "DOMAIN mail.partner-firm.com",
+                        "DOMAIN partner-firm.com",
+                        "SENDER cash@drop-box-pay.net",
+                        "DOMAIN drop-box-pay.net",
+                        "IP 203.0.113.9",
+                        "URL http://192.0.2.7/x",
+                        "IP 192.0.2.7");
+    }
+
+    @Test
     void neverReportsABlockedSenderAsAllowed() {
         TestScanContext context =
                 TestScanContext.tenant().allow("partner-firm.com").block("pat@partner-firm.com");
@@ -180,5 +280,33 @@ class PrefilterAnalyzerTest {
                                 TestScanContext.tenant().block(""))
                         .signals())
                 .isEmpty();
+    }
+
+    /** Findings that keep the noted indicator keys, as the scanner's collector does. */
+    private static final class RecordingFindings implements Findings {
+        private final CollectingFindings findings = new CollectingFindings();
+        private final List<IndicatorKey> keys = new ArrayList<>();
+
+        @Override
+        public void add(String signal, String detail) {
+            findings.add(signal, detail);
+        }
+
+        @Override
+        public List<Finding> all() {
+            return findings.all();
+        }
+
+        @Override
+        public void carries(IndicatorKey key) {
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+        }
+
+        @Override
+        public List<IndicatorKey> carried() {
+            return List.copyOf(keys);
+        }
     }
 }
