@@ -39,21 +39,40 @@ class RescanTest {
     JdbcTemplate jdbc;
 
     @Test
-    void aRescanRecordsTheLevelTheRulesGiveNowWhenItDiffers() {
+    void aRescanRecordsTheLevelTheRulesGiveNowWhenItDiffersFromAnEarlierScan() {
         Mailbox mailbox = fixtures.tenantWithMailboxes(1).getFirst();
         UUID tenantId = mailbox.getTenantId();
         LifecycleFixtures.Copy copy = deliver(mailbox, Instant.now());
         RiskLevel scanned = current(tenantId, copy).getLevel();
-        verdicts.record(tenantId, copy.mailItemId(), malicious(), VerdictCause.ANALYST, "analyst-a");
+        // What an earlier rule pack said: the re-scan replaces it with what the rules say now.
+        verdicts.record(tenantId, copy.mailItemId(), malicious(), VerdictCause.RESCAN, "rules 2026.11.1");
 
         rescans.scheduleRecent(tenantId, Duration.ofDays(1), "rules 2026.12.2", 50, "admin");
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> current(tenantId, copy).getCause() == VerdictCause.RESCAN);
+                .until(() -> "rules 2026.12.2".equals(current(tenantId, copy).getCausedBy()));
         VerdictVersion rescanned = current(tenantId, copy);
         assertThat(rescanned.getLevel()).isEqualTo(scanned);
-        assertThat(rescanned.getCausedBy()).isEqualTo("rules 2026.12.2");
+        assertThat(rescanned.getCause()).isEqualTo(VerdictCause.RESCAN);
         assertThat(rescanned.getVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void anAnalystsVerdictSurvivesARescanThatScoresTheMessageDifferently() {
+        Mailbox mailbox = fixtures.tenantWithMailboxes(1).getFirst();
+        UUID tenantId = mailbox.getTenantId();
+        LifecycleFixtures.Copy copy = deliver(mailbox, Instant.now());
+        assertThat(current(tenantId, copy).getLevel()).isNotEqualTo(RiskLevel.MALICIOUS);
+        verdicts.record(tenantId, copy.mailItemId(), malicious(), VerdictCause.ANALYST, "analyst-a");
+
+        rescans.scheduleRecent(tenantId, Duration.ofDays(1), "rules 2026.12.5", 50, "admin");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> rescanWork(tenantId).stream().allMatch("DONE"::equals));
+        VerdictVersion kept = current(tenantId, copy);
+        assertThat(kept.getCause()).isEqualTo(VerdictCause.ANALYST);
+        assertThat(kept.getLevel()).isEqualTo(RiskLevel.MALICIOUS);
+        assertThat(verdicts.history(tenantId, copy.mailItemId())).hasSize(2);
     }
 
     @Test
