@@ -3,7 +3,10 @@ package io.palisade.core.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.palisade.core.campaign.Campaign;
+import io.palisade.core.campaign.CampaignService;
 import io.palisade.core.mailbox.Mailbox;
+import io.palisade.core.pipeline.AnalystVerdicts;
 import io.palisade.core.reevaluation.RescanHandler;
 import io.palisade.core.reevaluation.RescanService;
 import io.palisade.core.verdict.VerdictCause;
@@ -37,6 +40,12 @@ class RescanTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CampaignService campaigns;
+
+    @Autowired
+    AnalystVerdicts analysts;
 
     @Test
     void aRescanRecordsTheLevelTheRulesGiveNowWhenItDiffersFromAnEarlierScan() {
@@ -73,6 +82,25 @@ class RescanTest {
         assertThat(kept.getCause()).isEqualTo(VerdictCause.ANALYST);
         assertThat(kept.getLevel()).isEqualTo(RiskLevel.MALICIOUS);
         assertThat(verdicts.history(tenantId, copy.mailItemId())).hasSize(2);
+    }
+
+    @Test
+    void anAnalystsCampaignDecisionSurvivesARescanOfItsMembers() {
+        List<Mailbox> mailboxes = fixtures.tenantWithMailboxes(3);
+        UUID tenantId = mailboxes.getFirst().getTenantId();
+        List<LifecycleFixtures.Copy> copies = fixtures.deliverToAll(mailboxes, LifecycleFixtures.messageId());
+        Campaign campaign = campaigns.formAround(tenantId, copies.getFirst().mailItemId());
+        analysts.decideCampaign(tenantId, campaign.id(), RiskLevel.HIGH, "analyst-a", "lure");
+
+        rescans.scheduleRecent(tenantId, Duration.ofDays(1), "rules 2026.12.6", 50, "admin");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> rescanWork(tenantId).stream().allMatch("DONE"::equals));
+        for (LifecycleFixtures.Copy copy : copies) {
+            VerdictVersion kept = current(tenantId, copy);
+            assertThat(kept.getCause()).isEqualTo(VerdictCause.ANALYST);
+            assertThat(kept.getLevel()).isEqualTo(RiskLevel.HIGH);
+        }
     }
 
     @Test
