@@ -30,6 +30,7 @@ public class ChatActionPolicy {
         // Not yet: group overrides name recipient mailboxes, and a chat has members rather than one recipient, so
         // only the tenant-wide actions apply to chat messages.
         List<PolicyAction> wanted = PolicyEvaluator.actions(policy, sender, null, Map.of(), level);
+        // Not yet: NOTIFY_ADMINS is not acted on for chat messages; admin notifications cover mail only.
         return wanted.contains(PolicyAction.QUARANTINE) || wanted.contains(PolicyAction.DELETE);
     }
 

@@ -16,6 +16,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -32,6 +34,8 @@ public class ChatLifecycle {
 
     /** Who asks for actions the policy decides. */
     public static final String POLICY = "policy";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatLifecycle.class);
 
     private final ChatItemStore items;
     private final ChatFileScans files;
@@ -111,10 +115,11 @@ public class ChatLifecycle {
 
     /**
      * Re-evaluates a chat item of the tenant (a new threat indicator it carries): {@code newVerdict} sees the current
-     * version and returns the new verdict, or empty to leave the item as it is; the policy's actions follow.
+     * version and returns the new verdict, or empty to leave the item as it is; the policy's actions follow. An
+     * analyst's verdict stands against any other cause: such an item is left as it is.
      *
      * @param causedBy what caused it (the indicator's id)
-     * @return the new version; empty when the item is gone or {@code newVerdict} left it
+     * @return the new version; empty when the item is gone, keeps an analyst's verdict, or {@code newVerdict} left it
      */
     @Transactional
     public Optional<ChatVerdictVersion> reevaluate(
@@ -129,6 +134,14 @@ public class ChatLifecycle {
         }
         ChatItem item = locked.get();
         Optional<ChatVerdictVersion> current = verdicts.current(tenantId, chatItemId);
+        if (current.isPresent() && !cause.mayReplace(current.get().cause())) {
+            LOG.info(
+                    "event=chat_reevaluation_skipped tenant={} chat_item={} cause={} reason=analyst_verdict",
+                    tenantId,
+                    chatItemId,
+                    cause);
+            return Optional.empty();
+        }
         Optional<Verdict> verdict = newVerdict.apply(current);
         if (verdict.isEmpty()) {
             return Optional.empty();

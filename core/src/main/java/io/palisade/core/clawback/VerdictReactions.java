@@ -2,6 +2,7 @@ package io.palisade.core.clawback;
 
 import io.palisade.core.action.ActionKind;
 import io.palisade.core.mail.MailItem;
+import io.palisade.core.notify.AdminNotifications;
 import io.palisade.core.pipeline.ActionOutbox;
 import io.palisade.core.pipeline.ActionPolicy;
 import io.palisade.core.policy.PolicyDocument;
@@ -22,9 +23,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies changed verdicts to the mailboxes by the tenant's policy: banners and notifications per copy; a
- * quarantine or delete as one clawback over every copy (the known ones and those the platform finds by internet
- * message id); and, where the policy says so, a release of quarantined copies whose verdict was lowered.
+ * Applies changed verdicts to the mailboxes by the tenant's policy: banners per copy; admin notifications per message
+ * or campaign and level change ({@link AdminNotifications}), not per copy; a quarantine or delete as one clawback
+ * over every copy (the known ones and those the platform finds by internet message id); and, where the policy says
+ * so, a release of quarantined copies whose verdict was lowered.
  */
 @Component
 public class VerdictReactions {
@@ -32,11 +34,14 @@ public class VerdictReactions {
     private final ActionPolicy policy;
     private final ActionOutbox outbox;
     private final ClawbackService clawbacks;
+    private final AdminNotifications notifications;
 
-    public VerdictReactions(ActionPolicy policy, ActionOutbox outbox, ClawbackService clawbacks) {
+    public VerdictReactions(
+            ActionPolicy policy, ActionOutbox outbox, ClawbackService clawbacks, AdminNotifications notifications) {
         this.policy = policy;
         this.outbox = outbox;
         this.clawbacks = clawbacks;
+        this.notifications = notifications;
     }
 
     /**
@@ -77,10 +82,18 @@ public class VerdictReactions {
         Map<ActionKind, List<Change>> remediation = new EnumMap<>(ActionKind.class);
         PolicyDocument document = changes.isEmpty() ? null : policy.policyOf(tenantId);
         List<ActionOutbox.Planned> direct = new ArrayList<>();
+        List<AdminNotifications.Change> notify = new ArrayList<>();
+        List<AdminNotifications.Change> quiet = new ArrayList<>();
         for (Change change : changes) {
             List<ActionKind> kinds =
                     policy.actionsFor(document, change.item(), change.version().getLevel());
+            AdminNotifications.Change noted =
+                    new AdminNotifications.Change(change.item(), change.version(), change.previous());
+            (kinds.contains(ActionKind.NOTIFY_ADMINS) ? notify : quiet).add(noted);
             for (ActionKind kind : kinds) {
+                if (kind == ActionKind.NOTIFY_ADMINS) {
+                    continue;
+                }
                 if (kind == ActionKind.QUARANTINE || kind == ActionKind.SOFT_DELETE) {
                     remediation.computeIfAbsent(kind, k -> new ArrayList<>()).add(change);
                 } else {
@@ -98,6 +111,7 @@ public class VerdictReactions {
             }
         }
         outbox.addAll(tenantId, direct, requestedBy);
+        notifications.record(tenantId, campaignId, notify, quiet);
         Map<ActionKind, UUID> started = new EnumMap<>(ActionKind.class);
         remediation.forEach((kind, list) -> {
             ClawbackService.Request request = new ClawbackService.Request(

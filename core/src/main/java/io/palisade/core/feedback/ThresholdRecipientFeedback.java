@@ -28,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Counts recipients' reports per message (every copy, by internet message id, one report per recipient) and, when
  * they reach the tenant's threshold ({@code userReportThreshold} of its policy), raises every copy to at least
- * HIGH with cause USER_REPORTS; the policy then decides what happens in the mailboxes. A trusted sender is kept
- * per recipient, and detection treats it as an established correspondent of that recipient.
+ * HIGH with cause USER_REPORTS; the policy then decides what happens in the mailboxes. Copies whose current verdict
+ * is an analyst's keep it (the reports are audited as {@code verdict.kept}): the analyst has looked at the message.
+ * A trusted sender is kept per recipient, and detection treats it as an established correspondent of that recipient.
  */
 @Service
 public class ThresholdRecipientFeedback implements RecipientFeedback {
@@ -89,13 +90,21 @@ public class ThresholdRecipientFeedback implements RecipientFeedback {
                 reports,
                 threshold);
         if (reports >= threshold) {
-            reevaluator.reevaluate(
+            Reevaluator.Outcome outcome = reevaluator.reevaluate(
                     tenantId,
                     copies,
                     (copy, current) -> raised(current, reports),
                     VerdictCause.USER_REPORTS,
                     reports + " reports",
                     null);
+            if (!outcome.keptByAnalyst().isEmpty()) {
+                audit.record(
+                        tenantId,
+                        "user_reports",
+                        "verdict.kept",
+                        "mail_item:" + mailItemId,
+                        reports + " reports; the analyst's verdict stands");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.palisade.core.intel;
 
+import io.palisade.core.audit.AuditLog;
 import io.palisade.core.chat.ChatLifecycle;
 import io.palisade.core.chat.ChatVerdictVersion;
 import io.palisade.core.pipeline.PipelineProperties;
@@ -31,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * each carrier whose current level is below what the indicator's confidence warrants gets a new verdict version
  * (cause INDICATOR, caused by the indicator's id), and the policy's actions: a clawback of every copy for malicious
  * mail, a hide for a chat message. Mail carriers are taken in chunks, each its own transaction, chat messages one
- * transaction each; a repeat raises nothing twice.
+ * transaction each; a repeat raises nothing twice. A carrier whose current verdict is an analyst's keeps it; one audit
+ * entry ({@code verdict.kept}) says how many did.
  */
 @Component
 public class IndicatorReevaluation implements WorkHandler {
@@ -53,6 +55,7 @@ public class IndicatorReevaluation implements WorkHandler {
     private final PipelineProperties pipeline;
     private final Clock clock;
     private final ChatLifecycle chats;
+    private final AuditLog audit;
 
     public IndicatorReevaluation(
             IntelService intel,
@@ -61,8 +64,10 @@ public class IndicatorReevaluation implements WorkHandler {
             JdbcTemplate jdbc,
             PipelineProperties pipeline,
             Clock clock,
-            ChatLifecycle chats) {
+            ChatLifecycle chats,
+            AuditLog audit) {
         this.chats = chats;
+        this.audit = audit;
         this.intel = intel;
         this.reevaluator = reevaluator;
         this.verdicts = verdicts;
@@ -91,18 +96,18 @@ public class IndicatorReevaluation implements WorkHandler {
         ThreatIndicator indicator = found.get();
         List<UUID> carriers = carriers(indicator, clock.instant().minus(pipeline.rawRetention()));
         int changed = 0;
+        int kept = 0;
         for (int from = 0; from < carriers.size(); from += CHUNK) {
             List<UUID> chunk = carriers.subList(from, Math.min(carriers.size(), from + CHUNK));
-            changed += reevaluator
-                    .reevaluate(
-                            indicator.tenantId(),
-                            chunk,
-                            (item, current) -> raised(indicator, current),
-                            VerdictCause.INDICATOR,
-                            indicator.id().toString(),
-                            null)
-                    .versions()
-                    .size();
+            Reevaluator.Outcome outcome = reevaluator.reevaluate(
+                    indicator.tenantId(),
+                    chunk,
+                    (item, current) -> raised(indicator, current),
+                    VerdictCause.INDICATOR,
+                    indicator.id().toString(),
+                    null);
+            changed += outcome.versions().size();
+            kept += outcome.keptByAnalyst().size();
         }
         List<UUID> chatCarriers = chatCarriers(indicator, clock.instant().minus(pipeline.rawRetention()));
         int chatChanged = 0;
@@ -117,13 +122,23 @@ public class IndicatorReevaluation implements WorkHandler {
                 chatChanged++;
             }
         }
+        if (kept > 0) {
+            // The analyst's verdict stands, but the new evidence is on record for the analyst to look at.
+            audit.record(
+                    indicator.tenantId(),
+                    "indicator:" + indicator.id(),
+                    "verdict.kept",
+                    "indicator:" + indicator.id(),
+                    kept + " carriers keep their analyst's verdict");
+        }
         LOG.info(
-                "event=indicator_reevaluated tenant={} indicator={} carriers={} raised={} chat_carriers={}"
-                        + " chat_raised={}",
+                "event=indicator_reevaluated tenant={} indicator={} carriers={} raised={} kept_by_analyst={}"
+                        + " chat_carriers={} chat_raised={}",
                 indicator.tenantId(),
                 indicator.id(),
                 carriers.size(),
                 changed,
+                kept,
                 chatCarriers.size(),
                 chatChanged);
     }

@@ -61,7 +61,9 @@ class ActionRunner {
                 connector.hardDelete(ref);
                 yield new Outcome(null, item.getFolder(), null, null);
             }
-            case NOTIFY_ADMINS -> Outcome.skipped("admin notifications are not sent yet");
+            // Admin notifications are recorded per message, not per copy (core.notify); only an action written before
+            // they existed comes here.
+            case NOTIFY_ADMINS -> Outcome.skipped("admin notifications are recorded per message, not per copy");
             case HIDE, UNHIDE -> Outcome.skipped("chat actions run on the chat action executor");
         };
     }

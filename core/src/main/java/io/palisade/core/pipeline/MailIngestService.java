@@ -1,5 +1,6 @@
 package io.palisade.core.pipeline;
 
+import io.palisade.core.action.ActionKind;
 import io.palisade.core.action.MailAction;
 import io.palisade.core.action.MailActionRepository;
 import io.palisade.core.campaign.CampaignArrivals;
@@ -8,6 +9,7 @@ import io.palisade.core.mail.MailItem;
 import io.palisade.core.mail.MailItemRepository;
 import io.palisade.core.mailbox.Mailbox;
 import io.palisade.core.mailbox.MailboxRepository;
+import io.palisade.core.notify.AdminNotifications;
 import io.palisade.core.queue.WorkQueue;
 import io.palisade.core.reevaluation.RescanHandler;
 import io.palisade.core.scan.TenantScanContexts;
@@ -57,6 +59,7 @@ public class MailIngestService {
     private final WorkQueue queue;
     private final PipelineProperties pipeline;
     private final CampaignArrivals campaigns;
+    private final AdminNotifications notifications;
     private final Clock clock;
 
     public MailIngestService(
@@ -74,6 +77,7 @@ public class MailIngestService {
             WorkQueue queue,
             PipelineProperties pipeline,
             CampaignArrivals campaigns,
+            AdminNotifications notifications,
             Clock clock) {
         this.mailboxes = mailboxes;
         this.mailItems = mailItems;
@@ -89,6 +93,7 @@ public class MailIngestService {
         this.queue = queue;
         this.pipeline = pipeline;
         this.campaigns = campaigns;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -119,14 +124,7 @@ public class MailIngestService {
         // A campaign the message joins may carry an analyst's decision: that verdict and its actions replace the
         // scan's.
         Optional<VerdictVersion> decided = campaigns.join(item, report.message());
-        List<MailAction> actions = decided.isPresent()
-                ? List.of()
-                : outbox.add(
-                        request.tenantId(),
-                        item.getId(),
-                        version.getId(),
-                        policy.actionsFor(item, verdict.level()),
-                        ENGINE_ACTOR);
+        List<MailAction> actions = decided.isPresent() ? List.of() : act(item, version);
         if (ranOutOfTime(verdict)) {
             scheduleCompleteScan(request.tenantId(), item.getId());
         }
@@ -142,6 +140,18 @@ public class MailIngestService {
         }
         return new IngestOutcome(
                 item.getId(), decided.map(VerdictVersion::getLevel).orElse(verdict.level()), false);
+    }
+
+    /** Writes the actions the policy asks for at the scan's level; an admin notification joins its message's. */
+    private List<MailAction> act(MailItem item, VerdictVersion version) {
+        List<ActionKind> kinds = policy.actionsFor(item, version.getLevel());
+        if (kinds.contains(ActionKind.NOTIFY_ADMINS)) {
+            notifications.record(
+                    item.getTenantId(), null, List.of(new AdminNotifications.Change(item, version, null)), List.of());
+        }
+        List<ActionKind> mailboxActions =
+                kinds.stream().filter(k -> k != ActionKind.NOTIFY_ADMINS).toList();
+        return outbox.add(item.getTenantId(), item.getId(), version.getId(), mailboxActions, ENGINE_ACTOR);
     }
 
     private static boolean ranOutOfTime(Verdict verdict) {

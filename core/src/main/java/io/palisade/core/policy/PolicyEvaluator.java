@@ -1,6 +1,7 @@
 package io.palisade.core.policy;
 
 import io.palisade.detection.api.RiskLevel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +17,8 @@ public final class PolicyEvaluator {
      * @param sender the From address, may be null
      * @param mailbox the address of the mailbox that holds the copy, may be null
      * @param headers the message's header fields, names lower case; never null
-     * @return the actions in order, empty when excluded or in monitor mode; never null
+     * @return the actions in order, empty when excluded; in monitor mode only a notification of the admins; never
+     *     null
      */
     public static List<PolicyAction> actions(
             PolicyDocument policy, String sender, String mailbox, Map<String, List<String>> headers, RiskLevel level) {
@@ -33,9 +35,21 @@ public final class PolicyEvaluator {
             }
         }
         List<PolicyAction> wanted = perLevel.getOrDefault(level, List.of());
+        // Notifying admins touches no mailbox, so the modes that hold back mailbox actions keep it.
+        boolean notify = wanted.contains(PolicyAction.NOTIFY_ADMINS);
+        boolean touchesMail = wanted.stream().anyMatch(a -> a != PolicyAction.NOTIFY_ADMINS);
         return switch (mode) {
-            case MONITOR -> List.of();
-            case BANNER_ONLY -> wanted.isEmpty() ? List.of() : List.of(PolicyAction.BANNER);
+            case MONITOR -> notify ? List.of(PolicyAction.NOTIFY_ADMINS) : List.of();
+            case BANNER_ONLY -> {
+                List<PolicyAction> kept = new ArrayList<>();
+                if (touchesMail) {
+                    kept.add(PolicyAction.BANNER);
+                }
+                if (notify) {
+                    kept.add(PolicyAction.NOTIFY_ADMINS);
+                }
+                yield List.copyOf(kept);
+            }
             case REMEDIATE -> wanted;
         };
     }

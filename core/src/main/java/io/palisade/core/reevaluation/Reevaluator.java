@@ -73,8 +73,9 @@ public class Reevaluator {
      *
      * @param versions the new verdict versions, one per changed item
      * @param clawbacks the clawbacks started, by kind
+     * @param keptByAnalyst the items left alone because their current verdict is an analyst's and the cause is not
      */
-    public record Outcome(List<VerdictVersion> versions, Map<ActionKind, UUID> clawbacks) {}
+    public record Outcome(List<VerdictVersion> versions, Map<ActionKind, UUID> clawbacks, List<UUID> keptByAnalyst) {}
 
     /**
      * Re-evaluates the items.
@@ -116,21 +117,26 @@ public class Reevaluator {
         FlushModeType flushMode = entityManager.getFlushMode();
         entityManager.setFlushMode(FlushModeType.COMMIT);
         try {
-            List<VerdictReactions.Change> changes = changesOf(tenantId, mailItemIds, newVerdict, cause, causedBy);
+            List<UUID> keptByAnalyst = new ArrayList<>();
+            List<VerdictReactions.Change> changes =
+                    changesOf(tenantId, mailItemIds, newVerdict, cause, causedBy, keptByAnalyst);
             Map<ActionKind, UUID> clawbacks =
                     reactions.react(tenantId, campaignId, changes, actor(cause, causedBy), ongoing, searchFor);
             LOG.info(
-                    "event=reevaluated tenant={} cause={} items={} changed={} clawbacks={}",
+                    "event=reevaluated tenant={} cause={} items={} changed={} kept_by_analyst={} clawbacks={}",
                     tenantId,
                     cause,
                     mailItemIds.size(),
                     changes.size(),
+                    keptByAnalyst.size(),
                     clawbacks.size());
             if (!changes.isEmpty()) {
                 workers.wake();
             }
             return new Outcome(
-                    changes.stream().map(VerdictReactions.Change::version).toList(), clawbacks);
+                    changes.stream().map(VerdictReactions.Change::version).toList(),
+                    clawbacks,
+                    List.copyOf(keptByAnalyst));
         } finally {
             entityManager.flush();
             entityManager.setFlushMode(flushMode);
@@ -142,29 +148,41 @@ public class Reevaluator {
             Collection<UUID> mailItemIds,
             BiFunction<MailItem, VerdictVersion, Optional<Verdict>> newVerdict,
             VerdictCause cause,
-            String causedBy) {
+            String causedBy,
+            List<UUID> keptByAnalyst) {
         List<UUID> sorted = mailItemIds.stream().distinct().sorted().toList();
         List<VerdictReactions.Change> changes = new ArrayList<>();
         for (int from = 0; from < sorted.size(); from += CHUNK) {
             List<UUID> chunk = sorted.subList(from, Math.min(sorted.size(), from + CHUNK));
-            changes.addAll(reevaluateChunk(tenantId, chunk, newVerdict, cause, causedBy));
+            changes.addAll(reevaluateChunk(tenantId, chunk, newVerdict, cause, causedBy, keptByAnalyst));
         }
         return changes;
     }
 
-    /** Locks one chunk of items (in id order), and writes their new versions and audit entries in batches. */
+    /**
+     * Locks one chunk of items (in id order), and writes their new versions and audit entries in batches. An item
+     * whose current verdict is an analyst's is left alone unless an analyst causes this one ({@link
+     * VerdictCause#mayReplace}); it goes to {@code keptByAnalyst}.
+     */
     private List<VerdictReactions.Change> reevaluateChunk(
             UUID tenantId,
             List<UUID> ids,
             BiFunction<MailItem, VerdictVersion, Optional<Verdict>> newVerdict,
             VerdictCause cause,
-            String causedBy) {
+            String causedBy,
+            List<UUID> keptByAnalyst) {
         Map<UUID, MailItem> items = lockAndLoad(tenantId, ids);
         Map<UUID, VerdictVersion> current = verdicts.currentByItem(tenantId, items.keySet());
         List<MailItem> changed = new ArrayList<>();
         List<VerdictService.NewVersion> next = new ArrayList<>();
         for (MailItem item : items.values()) {
             VerdictVersion before = current.get(item.getId());
+            // Not yet: an item kept here is only counted (and audited by the caller); nothing asks an analyst to
+            // look at the new evidence again.
+            if (before != null && !cause.mayReplace(before.getCause())) {
+                keptByAnalyst.add(item.getId());
+                continue;
+            }
             newVerdict.apply(item, before).ifPresent(verdict -> {
                 changed.add(item);
                 next.add(new VerdictService.NewVersion(item.getId(), before, verdict));

@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Re-scans one stored message with the rules and models in force now; a different level becomes a new verdict
  * version (cause RESCAN, caused by the reason given) with the policy's actions. The scan runs outside the
- * transaction; a message whose raw MIME is past retention is skipped.
+ * transaction; a message whose raw MIME is past retention is skipped, and so is one whose current verdict is an
+ * analyst's (on the message or its campaign): an analyst's verdict stands until an analyst changes it.
  */
 @Component
 public class RescanHandler implements WorkHandler {
@@ -62,7 +63,7 @@ public class RescanHandler implements WorkHandler {
         }
         Verdict verdict = scanner.scanWithReport(new ScanInput.Mail(raw.get()), contexts.forTenant(work.tenantId()))
                 .verdict();
-        reevaluator.reevaluate(
+        Reevaluator.Outcome outcome = reevaluator.reevaluate(
                 work.tenantId(),
                 List.of(mailItemId),
                 (item, current) -> current != null && current.getLevel() == verdict.level()
@@ -71,5 +72,8 @@ public class RescanHandler implements WorkHandler {
                 VerdictCause.RESCAN,
                 reason,
                 null);
+        if (!outcome.keptByAnalyst().isEmpty()) {
+            LOG.info("event=rescan_skipped tenant={} mail_item={} reason=analyst_verdict", work.tenantId(), mailItemId);
+        }
     }
 }

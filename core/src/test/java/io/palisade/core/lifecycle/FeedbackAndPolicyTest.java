@@ -3,8 +3,11 @@ package io.palisade.core.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.palisade.core.audit.AuditEntry;
+import io.palisade.core.audit.AuditLog;
 import io.palisade.core.feedback.RecipientFeedback;
 import io.palisade.core.mailbox.Mailbox;
+import io.palisade.core.pipeline.AnalystVerdicts;
 import io.palisade.core.policy.PolicyConflictException;
 import io.palisade.core.policy.PolicyDocument;
 import io.palisade.core.policy.PolicyMode;
@@ -36,6 +39,12 @@ class FeedbackAndPolicyTest {
     @Autowired
     PolicyService policies;
 
+    @Autowired
+    AnalystVerdicts analysts;
+
+    @Autowired
+    AuditLog audit;
+
     @Test
     void reportsFromDistinctRecipientsReachingTheThresholdRaiseEveryCopy() {
         List<Mailbox> mailboxes = fixtures.tenantWithMailboxes(3);
@@ -60,6 +69,31 @@ class FeedbackAndPolicyTest {
             assertThat(current.getLevel()).isEqualTo(RiskLevel.HIGH);
             assertThat(current.getCausedBy()).isEqualTo("2 reports");
         }
+    }
+
+    @Test
+    void reportsReachingTheThresholdLeaveAnAnalystsVerdictAlone() {
+        List<Mailbox> mailboxes = fixtures.tenantWithMailboxes(2);
+        UUID tenantId = mailboxes.getFirst().getTenantId();
+        policies.save(tenantId, new PolicyDocument(null, null, null, null, null, 2), null, "admin");
+        String id = LifecycleFixtures.messageId();
+        List<LifecycleFixtures.Copy> copies = fixtures.deliverToAll(mailboxes, id);
+        analysts.decide(tenantId, copies.getFirst().mailItemId(), RiskLevel.CLEAN, "analyst-a", "newsletter");
+
+        feedback.reportMessage(
+                tenantId, copies.get(0).mailItemId(), mailboxes.get(0).getAddress());
+        feedback.reportMessage(
+                tenantId, copies.get(1).mailItemId(), mailboxes.get(1).getAddress());
+
+        for (LifecycleFixtures.Copy copy : copies) {
+            VerdictVersion current =
+                    verdicts.current(tenantId, copy.mailItemId()).orElseThrow();
+            assertThat(current.getCause()).isEqualTo(VerdictCause.ANALYST);
+            assertThat(current.getLevel()).isEqualTo(RiskLevel.CLEAN);
+        }
+        assertThat(audit.about(tenantId, "mail_item:" + copies.get(1).mailItemId()))
+                .extracting(AuditEntry::getAction)
+                .contains("verdict.kept");
     }
 
     @Test
@@ -119,9 +153,6 @@ class FeedbackAndPolicyTest {
         assertThat(fixtures.item(tenantId, copy.mailItemId()).getFolder()).isEqualTo("inbox");
         assertThat(actionsOf(tenantId, copy)).isZero();
     }
-
-    @Autowired
-    io.palisade.core.pipeline.AnalystVerdicts analysts;
 
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;

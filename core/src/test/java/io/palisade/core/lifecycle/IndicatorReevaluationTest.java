@@ -4,10 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.palisade.core.audit.AuditLog;
 import io.palisade.core.intel.IntelKind;
 import io.palisade.core.intel.IntelService;
 import io.palisade.core.intel.NewIndicator;
 import io.palisade.core.mailbox.Mailbox;
+import io.palisade.core.pipeline.AnalystVerdicts;
 import io.palisade.core.verdict.VerdictCause;
 import io.palisade.core.verdict.VerdictService;
 import io.palisade.core.verdict.VerdictVersion;
@@ -50,6 +52,12 @@ class IndicatorReevaluationTest {
     @Autowired
     VerdictService verdicts;
 
+    @Autowired
+    AnalystVerdicts analysts;
+
+    @Autowired
+    AuditLog audit;
+
     @Test
     void aNewIndicatorClawsBackMailDeliveredAnHourEarlierAndNothingCrossesTenants() {
         String id = LifecycleFixtures.messageId();
@@ -78,6 +86,30 @@ class IndicatorReevaluationTest {
         }
         for (LifecycleFixtures.Copy copy : untouched) {
             assertThat(verdicts.history(otherTenant, copy.mailItemId())).hasSize(1);
+            assertThat(platform.byKey(copy.key()).folder()).isEqualTo("inbox");
+        }
+    }
+
+    @Test
+    void anIndicatorLeavesAnAnalystsCleanVerdictAloneAndAuditsTheMatch() {
+        List<Mailbox> mailboxes = fixtures.tenantWithMailboxes(2);
+        UUID tenantId = mailboxes.getFirst().getTenantId();
+        String id = LifecycleFixtures.messageId();
+        List<LifecycleFixtures.Copy> copies = deliver(mailboxes, id, Instant.now());
+        analysts.decide(tenantId, copies.getFirst().mailItemId(), RiskLevel.CLEAN, "analyst-a", "known vendor");
+
+        IntelService.Added added =
+                intel.add(tenantId, new NewIndicator(IntelKind.URL, url(id), "feed", 95, null), "analyst-b");
+
+        String target = "indicator:" + added.id();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        audit.about(tenantId, target).stream().anyMatch(e -> "verdict.kept".equals(e.getAction())));
+        for (LifecycleFixtures.Copy copy : copies) {
+            VerdictVersion current =
+                    verdicts.current(tenantId, copy.mailItemId()).orElseThrow();
+            assertThat(current.getCause()).isEqualTo(VerdictCause.ANALYST);
+            assertThat(current.getLevel()).isEqualTo(RiskLevel.CLEAN);
             assertThat(platform.byKey(copy.key()).folder()).isEqualTo("inbox");
         }
     }

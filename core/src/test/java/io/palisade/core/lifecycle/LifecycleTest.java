@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "palisade.queue.backoff-base=100ms",
             "palisade.queue.backoff-cap=2s",
             "palisade.queue.max-attempts=20",
+            "palisade.notifications.delivery-attempts=3",
             // Campaign decisions span several chunks even in small tests; a stopped caller is taken over quickly.
             "palisade.campaigns.verdict-chunk=4",
             "palisade.campaigns.resume-after=2s",

@@ -3,7 +3,10 @@ package io.palisade.core.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.palisade.core.campaign.Campaign;
+import io.palisade.core.campaign.CampaignService;
 import io.palisade.core.mailbox.Mailbox;
+import io.palisade.core.pipeline.AnalystVerdicts;
 import io.palisade.core.reevaluation.RescanHandler;
 import io.palisade.core.reevaluation.RescanService;
 import io.palisade.core.verdict.VerdictCause;
@@ -38,22 +41,66 @@ class RescanTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    CampaignService campaigns;
+
+    @Autowired
+    AnalystVerdicts analysts;
+
     @Test
-    void aRescanRecordsTheLevelTheRulesGiveNowWhenItDiffers() {
+    void aRescanRecordsTheLevelTheRulesGiveNowWhenItDiffersFromAnEarlierScan() {
         Mailbox mailbox = fixtures.tenantWithMailboxes(1).getFirst();
         UUID tenantId = mailbox.getTenantId();
         LifecycleFixtures.Copy copy = deliver(mailbox, Instant.now());
         RiskLevel scanned = current(tenantId, copy).getLevel();
-        verdicts.record(tenantId, copy.mailItemId(), malicious(), VerdictCause.ANALYST, "analyst-a");
+        // What an earlier rule pack said: the re-scan replaces it with what the rules say now.
+        verdicts.record(tenantId, copy.mailItemId(), malicious(), VerdictCause.RESCAN, "rules 2026.11.1");
 
         rescans.scheduleRecent(tenantId, Duration.ofDays(1), "rules 2026.12.2", 50, "admin");
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> current(tenantId, copy).getCause() == VerdictCause.RESCAN);
+                .until(() -> "rules 2026.12.2".equals(current(tenantId, copy).getCausedBy()));
         VerdictVersion rescanned = current(tenantId, copy);
         assertThat(rescanned.getLevel()).isEqualTo(scanned);
-        assertThat(rescanned.getCausedBy()).isEqualTo("rules 2026.12.2");
+        assertThat(rescanned.getCause()).isEqualTo(VerdictCause.RESCAN);
         assertThat(rescanned.getVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void anAnalystsVerdictSurvivesARescanThatScoresTheMessageDifferently() {
+        Mailbox mailbox = fixtures.tenantWithMailboxes(1).getFirst();
+        UUID tenantId = mailbox.getTenantId();
+        LifecycleFixtures.Copy copy = deliver(mailbox, Instant.now());
+        assertThat(current(tenantId, copy).getLevel()).isNotEqualTo(RiskLevel.MALICIOUS);
+        verdicts.record(tenantId, copy.mailItemId(), malicious(), VerdictCause.ANALYST, "analyst-a");
+
+        rescans.scheduleRecent(tenantId, Duration.ofDays(1), "rules 2026.12.5", 50, "admin");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> rescanWork(tenantId).stream().allMatch("DONE"::equals));
+        VerdictVersion kept = current(tenantId, copy);
+        assertThat(kept.getCause()).isEqualTo(VerdictCause.ANALYST);
+        assertThat(kept.getLevel()).isEqualTo(RiskLevel.MALICIOUS);
+        assertThat(verdicts.history(tenantId, copy.mailItemId())).hasSize(2);
+    }
+
+    @Test
+    void anAnalystsCampaignDecisionSurvivesARescanOfItsMembers() {
+        List<Mailbox> mailboxes = fixtures.tenantWithMailboxes(3);
+        UUID tenantId = mailboxes.getFirst().getTenantId();
+        List<LifecycleFixtures.Copy> copies = fixtures.deliverToAll(mailboxes, LifecycleFixtures.messageId());
+        Campaign campaign = campaigns.formAround(tenantId, copies.getFirst().mailItemId());
+        analysts.decideCampaign(tenantId, campaign.id(), RiskLevel.HIGH, "analyst-a", "lure");
+
+        rescans.scheduleRecent(tenantId, Duration.ofDays(1), "rules 2026.12.6", 50, "admin");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> rescanWork(tenantId).stream().allMatch("DONE"::equals));
+        for (LifecycleFixtures.Copy copy : copies) {
+            VerdictVersion kept = current(tenantId, copy);
+            assertThat(kept.getCause()).isEqualTo(VerdictCause.ANALYST);
+            assertThat(kept.getLevel()).isEqualTo(RiskLevel.HIGH);
+        }
     }
 
     @Test

@@ -32,6 +32,27 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void monitorAndBannerOnlyModesStillNotifyAdminsButTouchNoMoreMail() {
+        Map<RiskLevel, List<PolicyAction>> wanted =
+                Map.of(RiskLevel.HIGH, List.of(PolicyAction.QUARANTINE, PolicyAction.NOTIFY_ADMINS));
+        PolicyDocument monitor = new PolicyDocument(PolicyMode.MONITOR, wanted, null, null, null, null);
+        PolicyDocument bannerOnly = new PolicyDocument(PolicyMode.BANNER_ONLY, wanted, null, null, null, null);
+        PolicyDocument notifyOnly = new PolicyDocument(
+                PolicyMode.BANNER_ONLY,
+                Map.of(RiskLevel.HIGH, List.of(PolicyAction.NOTIFY_ADMINS)),
+                null,
+                null,
+                null,
+                null);
+
+        assertThat(actions(monitor, RiskLevel.HIGH)).containsExactly(PolicyAction.NOTIFY_ADMINS);
+        assertThat(actions(bannerOnly, RiskLevel.HIGH))
+                .containsExactly(PolicyAction.BANNER, PolicyAction.NOTIFY_ADMINS);
+        assertThat(actions(notifyOnly, RiskLevel.HIGH)).containsExactly(PolicyAction.NOTIFY_ADMINS);
+        assertThat(actions(monitor, RiskLevel.MALICIOUS)).isEmpty();
+    }
+
+    @Test
     void excludedSendersDomainsAndSimulationVendorsAreLeftAlone() {
         PolicyDocument policy = new PolicyDocument(
                 null,
