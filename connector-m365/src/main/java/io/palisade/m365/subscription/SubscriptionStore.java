@@ -23,6 +23,11 @@ public class SubscriptionStore {
     private static final String COLUMNS = "subscription_id, tenant_id, mailbox_id, resource, client_state_hash,"
             + " expires_at, status, encryption_certificate_id";
 
+    private static final List<String> PROBLEM_STATUSES = java.util.Arrays.stream(SubscriptionRecord.Status.values())
+            .filter(SubscriptionRecord.Status::isProblem)
+            .map(Enum::name)
+            .toList();
+
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
@@ -122,17 +127,20 @@ public class SubscriptionStore {
                 });
     }
 
-    /** A subscription that does not deliver notifications (not ACTIVE), with the error that put it there. */
+    /** A subscription that should deliver notifications and does not, with the error that put it there. */
     public record Problem(String resource, String status, String error, Instant updatedAt) {}
 
-    /** The tenant's subscriptions that do not deliver notifications, most recently changed first, at most 50. */
+    /**
+     * The tenant's subscriptions in a problem state ({@link SubscriptionRecord.Status#isProblem()}), most recently
+     * changed first, at most 50. REMOVED rows (replaced subscriptions, unwatched mailboxes) are history, not problems.
+     */
     public List<Problem> problems(UUID tenantId) {
         return jdbc.query(
                 """
                 SELECT resource, status, last_error, updated_at FROM m365_subscriptions
-                 WHERE tenant_id = :tenant AND status <> 'ACTIVE'
+                 WHERE tenant_id = :tenant AND status IN (:problems)
                  ORDER BY updated_at DESC LIMIT 50""",
-                Map.of("tenant", tenantId),
+                Map.of("tenant", tenantId, "problems", PROBLEM_STATUSES),
                 (rs, n) -> new Problem(
                         rs.getString("resource"),
                         rs.getString("status"),
