@@ -225,6 +225,14 @@ public final class SimulatorClient {
         http.call("POST", "/_sim/reset", Map.of());
     }
 
+    /** Registers a certificate (PEM) on an application: client assertions signed with its key then prove the app. */
+    public void addApplicationCertificate(String clientId, String certificatePem) {
+        http.send(http.request("/_sim/applications/" + ControlHttp.encode(clientId) + "/certificates")
+                .header("Content-Type", "application/x-pem-file")
+                .POST(HttpRequest.BodyPublishers.ofString(certificatePem))
+                .build());
+    }
+
     /** The simulator's TLS certificate in PEM form. */
     public String certificatePem() {
         return new String(http.sendBytes(http.request("/_sim/certificate").GET().build()), StandardCharsets.US_ASCII);
