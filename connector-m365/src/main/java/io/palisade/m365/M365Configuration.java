@@ -5,22 +5,27 @@ import io.palisade.m365.catchup.CatchUpSweepJob;
 import io.palisade.m365.graph.ThrottleProperties;
 import io.palisade.m365.notify.RichNotificationProperties;
 import io.palisade.m365.onboarding.MailboxRefreshJob;
+import io.palisade.m365.onboarding.MailboxRefreshSchedule;
 import io.palisade.m365.onboarding.MailboxSelection;
 import io.palisade.m365.subscription.RenewalProperties;
 import io.palisade.m365.subscription.SubscriptionRenewalJob;
 import java.time.Duration;
+import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
+import org.quartz.Scheduler;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The connector's Spring set-up, found by the application's component scan of {@code io.palisade}: its settings and
- * its two jobs on the clustered Quartz scheduler (subscription renewal, catch-up sweep).
+ * its three jobs on the clustered Quartz scheduler (subscription renewal, catch-up sweep, daily mailbox refresh).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
@@ -74,18 +79,18 @@ public class M365Configuration {
                 .build();
     }
 
+    /**
+     * Schedules the daily refresh once the scheduler runs, keeping a trigger the cluster already holds: a trigger
+     * bean would be overwritten at every start ({@code spring.quartz.overwrite-existing-jobs}). Onboarding itself
+     * discovers a new tenant's mailboxes, so the first run waits for the cron.
+     */
     @Bean
-    Trigger m365MailboxRefreshTrigger(JobDetail m365MailboxRefreshJob) {
-        // Daily, first run a day after start: onboarding itself discovers the mailboxes.
-        return TriggerBuilder.newTrigger()
-                .forJob(m365MailboxRefreshJob)
-                .withIdentity(REFRESH_JOB)
-                .startAt(java.util.Date.from(java.time.Instant.now().plus(Duration.ofDays(1))))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInHours(24)
-                        .repeatForever()
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
+    ApplicationRunner m365MailboxRefreshSchedule(
+            Scheduler scheduler,
+            JobDetail m365MailboxRefreshJob,
+            @Value("${palisade.m365.mailbox-refresh.cron:" + MailboxRefreshSchedule.DEFAULT_CRON + "}") String cron) {
+        CronTrigger trigger = MailboxRefreshSchedule.trigger(m365MailboxRefreshJob.getKey(), REFRESH_JOB, cron);
+        return arguments -> MailboxRefreshSchedule.ensure(scheduler, trigger);
     }
 
     private static Trigger every(JobDetail job, String name, Duration interval) {

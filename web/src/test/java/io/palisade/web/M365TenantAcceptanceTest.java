@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.palisade.core.queue.WorkItem;
 import io.palisade.core.queue.WorkQueue;
 import io.palisade.core.queue.WorkState;
+import io.palisade.core.tenant.TenantService;
 import io.palisade.m365.graph.GraphTrust;
+import io.palisade.m365.onboarding.M365Onboarding;
+import io.palisade.m365.subscription.SubscriptionRenewal;
 import io.palisade.simulator.SimulatorConfig;
 import io.palisade.simulator.control.MailboxState;
 import io.palisade.simulator.control.SimMailbox;
@@ -47,7 +50,8 @@ import tools.jackson.databind.JsonNode;
  * real Graph SDK against the simulator: the consent link and callback onboard the tenant, every mailbox and the
  * tenant's chats are subscribed, suspicious mail gets a banner, ordinary mail does not, an analyst's verdict
  * quarantines, a chat message carrying a disguised program is hidden, and the console claws back and releases a
- * campaign, shows each connector's health and puts a dead letter back.
+ * campaign, shows each connector's health and puts a dead letter back; a subscription Graph refuses for its quota
+ * shows in health and the console until the renewal job makes it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -106,6 +110,15 @@ class M365TenantAcceptanceTest {
 
     @Autowired
     WorkQueue workQueue;
+
+    @Autowired
+    M365Onboarding onboarding;
+
+    @Autowired
+    TenantService tenants;
+
+    @Autowired
+    SubscriptionRenewal renewal;
 
     final HttpClient admin =
             HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
@@ -279,6 +292,38 @@ class M365TenantAcceptanceTest {
 
         assertThat(retried.statusCode()).isEqualTo(302);
         assertThat(workQueue.find(tenantId, claimed.id()).orElseThrow().state()).isEqualTo(WorkState.READY);
+    }
+
+    @Test
+    @Order(8)
+    void aSubscriptionRefusedForQuotaShowsInHealthAndTheConsoleUntilTheRenewalJobMakesIt() throws Exception {
+        SimMailbox newcomer = SIM.control().createMailbox(customer.tenantId(), "nadia", "Nadia Rahman");
+        SIM.control().addForeignSubscriptions(customer.tenantId(), newcomer.id(), 1_000);
+        String resource = "/users/" + newcomer.id() + "/messages";
+
+        onboarding.refresh(tenants.require(tenantId));
+
+        JsonNode refused = WebTests.JSON.readTree(get("/actuator/health/m365").body());
+        assertThat(refused.at("/details/failedCreations").asInt()).isEqualTo(1);
+        assertThat(refused.at("/details/degraded").asBoolean()).isTrue();
+        assertThat(get("/connectors").body())
+                .contains("needs attention")
+                .contains("CREATE_FAILED")
+                .contains(resource)
+                .contains("reached the limit of 1000");
+
+        SIM.control().removeForeignSubscriptions(customer.tenantId(), newcomer.id());
+        jdbc.update(
+                "UPDATE m365_subscriptions SET next_attempt_at = now()"
+                        + " WHERE tenant_id = ? AND status = 'CREATE_FAILED'",
+                tenantId);
+        renewal.renewDue();
+
+        JsonNode repaired = WebTests.JSON.readTree(get("/actuator/health/m365").body());
+        assertThat(repaired.at("/details/failedCreations").asInt()).isZero();
+        assertThat(get("/connectors").body()).doesNotContain("CREATE_FAILED").doesNotContain(resource);
+        assertThat(SIM.control().subscriptions(customer.tenantId()))
+                .anySatisfy(s -> assertThat(s.get("resource").asString()).isEqualTo(resource));
     }
 
     /** Posts a console form the way a browser does: the CSRF token from the page, the session's cookie. */

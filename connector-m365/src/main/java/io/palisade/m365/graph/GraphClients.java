@@ -5,7 +5,6 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
-import com.azure.identity.ClientSecretCredentialBuilder;
 import com.microsoft.graph.core.requests.BaseGraphRequestAdapter;
 import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
@@ -30,8 +29,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Graph SDK clients, one per customer tenant, acting as the installation's multi-tenant app with a token for that
- * tenant. Only the Graph base URL, the authority host and the TLS trust are configurable (as for a national cloud),
- * so the same code serves the public cloud and the simulated tenant.
+ * tenant, obtained with the app's certificate or secret ({@link AppCredentials}). Only the Graph base URL, the
+ * authority host and the TLS trust are configurable (as for a national cloud), so the same code serves the public
+ * cloud and the simulated tenant.
  */
 @Component
 public class GraphClients {
@@ -39,7 +39,11 @@ public class GraphClients {
     /** The scope app-only Graph tokens are asked for. */
     public static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
 
+    private static final String NOT_CONFIGURED =
+            "palisade.m365.client-id and client-secret or client-certificate are not configured";
+
     private final M365Properties properties;
+    private final AppCredentials credentials;
     private final Optional<GraphTrust> trust;
     private final Map<String, GraphServiceClient> clients = new ConcurrentHashMap<>();
 
@@ -56,6 +60,7 @@ public class GraphClients {
             GraphMetrics metrics,
             Clock clock) {
         this.properties = properties;
+        this.credentials = new AppCredentials(properties);
         this.trust = Optional.ofNullable(trust.getIfAvailable());
         this.throttle = throttle;
         this.throttling = throttling;
@@ -71,7 +76,7 @@ public class GraphClients {
      */
     public GraphServiceClient forTenant(String externalTenantId) {
         if (!properties.configured()) {
-            throw new IllegalStateException("palisade.m365.client-id and client-secret are not configured");
+            throw new IllegalStateException(NOT_CONFIGURED);
         }
         return clients.computeIfAbsent(externalTenantId, this::create);
     }
@@ -83,7 +88,7 @@ public class GraphClients {
      */
     public AccessToken appToken(String externalTenantId) throws ConnectorException {
         if (!properties.configured()) {
-            throw ConnectorException.permanent("palisade.m365.client-id and client-secret are not configured", null);
+            throw ConnectorException.permanent(NOT_CONFIGURED, null);
         }
         try {
             AccessToken token =
@@ -113,14 +118,12 @@ public class GraphClients {
         return new GraphServiceClient(new BaseGraphRequestAdapter(auth, baseUrl, okHttp(externalTenantId, token)));
     }
 
+    // Not yet: the certificate or secret is read when a tenant's client is built; a rotated one needs a restart.
     private TokenCredential credential(String externalTenantId) {
-        ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder()
-                .tenantId(externalTenantId)
-                .clientId(properties.clientId())
-                .clientSecret(properties.clientSecret())
-                .authorityHost(properties.authorityHost().toString());
-        trust.ifPresent(t -> builder.disableInstanceDiscovery().httpClient(azureHttpClient(t)));
-        return builder.build();
+        return credentials.forTenant(
+                externalTenantId,
+                builder ->
+                        trust.ifPresent(t -> builder.disableInstanceDiscovery().httpClient(azureHttpClient(t))));
     }
 
     /**

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stops watching a mailbox that left the selection: deletes its Graph subscriptions and marks them REMOVED, so they
- * are not renewed. Its mail items, verdicts and history stay. A deletion that fails is logged and tried again by the
- * next refresh, which finds the subscription still live.
+ * are not renewed (a subscription Graph refused to create is only marked, so it is not tried again). Its mail items,
+ * verdicts and history stay. A deletion that fails is logged and tried again by the next refresh, which finds the
+ * subscription still live.
  */
 @Component
 public class MailboxUnsubscriber {
@@ -38,7 +39,9 @@ public class MailboxUnsubscriber {
                 continue;
             }
             try {
-                delete(record);
+                if (record.status() != SubscriptionRecord.Status.CREATE_FAILED) {
+                    delete(record);
+                }
                 store.update(
                         record.tenantId(),
                         record.subscriptionId(),

@@ -1,6 +1,7 @@
 package io.palisade.m365.subscription;
 
 import com.microsoft.graph.models.Subscription;
+import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
 import io.palisade.core.connector.ConnectorException;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Service;
  * Creates, renews, reauthorizes and re-creates Graph subscriptions: one per mailbox for its new messages and one
  * per tenant for {@code /chats/getAllMessages}. Each gets a random clientState, kept only as a hash, and a
  * lifecycle notification URL (settable only at creation), so Graph warns before it pauses or drops it. Failures are
- * recorded on the subscription's row, where health reads them.
+ * recorded on the subscription's row, where health reads them; a creation Graph refuses (a 403 quota error, a 5xx)
+ * leaves a CREATE_FAILED row that {@link #retryCreation} tries again.
  *
  * <p>With rich notifications enabled, subscriptions ask for resource data encrypted for the configured certificate;
  * a mail subscription then selects the few properties the worker uses ({@link #RICH_MAIL_SELECT}) and lives at most
@@ -50,6 +52,7 @@ public class SubscriptionManager {
     private final SubscriptionStore store;
     private final M365Properties properties;
     private final RichNotificationKeys richKeys;
+    private final RenewalProperties renewal;
     private final Clock clock;
 
     public SubscriptionManager(
@@ -57,11 +60,13 @@ public class SubscriptionManager {
             SubscriptionStore store,
             M365Properties properties,
             RichNotificationKeys richKeys,
+            RenewalProperties renewal,
             Clock clock) {
         this.tenants = tenants;
         this.store = store;
         this.properties = properties;
         this.richKeys = richKeys;
+        this.renewal = renewal;
         this.clock = clock;
     }
 
@@ -84,6 +89,14 @@ public class SubscriptionManager {
     /** Subscribes to every chat message of the tenant (Chat.Read.All). */
     public SubscriptionRecord subscribeTenantChats(UUID tenantId) throws ConnectorException {
         return create(tenantId, null, CHATS_RESOURCE);
+    }
+
+    /**
+     * Tries again to create a subscription Graph refused before ({@link SubscriptionRecord.Status#CREATE_FAILED}); the
+     * row is deleted when it succeeds and carries one more attempt and a later retry when it does not.
+     */
+    public SubscriptionRecord retryCreation(SubscriptionRecord failed) throws ConnectorException {
+        return create(failed.tenantId(), failed.mailboxId(), failed.resource());
     }
 
     private SubscriptionRecord create(UUID tenantId, UUID mailboxId, String resource) throws ConnectorException {
@@ -113,6 +126,13 @@ public class SubscriptionManager {
             created = tenants.graph(tenantId).subscriptions().post(request);
         } catch (RuntimeException e) {
             ConnectorException failure = GraphErrors.map("create subscription", e);
+            store.saveFailedCreation(
+                    tenantId,
+                    mailboxId,
+                    resource,
+                    withGraphReason(failure, e),
+                    renewal.createBackoff(),
+                    renewal.createMaxBackoff());
             LOG.error(
                     "event=m365_subscription_create_failed tenant={} mailbox={} quota={} error={}",
                     tenantId,
@@ -131,6 +151,7 @@ public class SubscriptionManager {
                 SubscriptionRecord.Status.ACTIVE,
                 rich ? richKeys.certificateId() : null);
         store.save(record);
+        store.deleteFailedCreations(tenantId, resource);
         LOG.info(
                 "event=m365_subscription_created tenant={} mailbox={} subscription={} rich={} expires={}",
                 tenantId,
@@ -205,7 +226,10 @@ public class SubscriptionManager {
         }
     }
 
-    /** Replaces a subscription Graph removed: the old row is marked REMOVED and a new subscription is created. */
+    /**
+     * Replaces a subscription Graph removed: the old row is marked REMOVED and a new subscription is created. When
+     * Graph refuses the new one, its CREATE_FAILED row carries the error and the retries.
+     */
     public SubscriptionRecord recreate(SubscriptionRecord record) throws ConnectorException {
         store.update(
                 record.tenantId(),
@@ -213,18 +237,7 @@ public class SubscriptionManager {
                 SubscriptionRecord.Status.REMOVED,
                 record.expiresAt(),
                 "removed by Graph");
-        SubscriptionRecord replacement;
-        try {
-            replacement = create(record.tenantId(), record.mailboxId(), record.resource());
-        } catch (ConnectorException e) {
-            store.update(
-                    record.tenantId(),
-                    record.subscriptionId(),
-                    SubscriptionRecord.Status.FAILED,
-                    record.expiresAt(),
-                    "re-create failed: " + e.getMessage());
-            throw e;
-        }
+        SubscriptionRecord replacement = create(record.tenantId(), record.mailboxId(), record.resource());
         LOG.info(
                 "event=m365_subscription_recreated tenant={} old={} new={}",
                 record.tenantId(),
@@ -282,6 +295,20 @@ public class SubscriptionManager {
                 isQuota(e),
                 failure.getMessage());
         return failure;
+    }
+
+    /**
+     * The failure with Graph's own error message, which names the limit of a quota refusal (platform-facts 1.3) and
+     * so tells it from a missing permission; it names no mail content. Kept for the row, not logged.
+     */
+    private static String withGraphReason(ConnectorException failure, RuntimeException e) {
+        if (e instanceof ODataError odata
+                && odata.getError() != null
+                && odata.getError().getMessage() != null) {
+            String reason = odata.getError().getMessage();
+            return failure.getMessage() + ": " + (reason.length() > 300 ? reason.substring(0, 300) : reason);
+        }
+        return failure.getMessage();
     }
 
     private static boolean isQuota(RuntimeException e) {

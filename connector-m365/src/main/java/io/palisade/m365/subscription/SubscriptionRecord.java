@@ -50,9 +50,23 @@ public record SubscriptionRecord(
 
     /** The states of a subscription. */
     public enum Status {
+        /** Delivering notifications. */
         ACTIVE,
+        /** Graph asked for reauthorization and it has not been answered yet. */
         REAUTHORIZE,
+        /** Ended on purpose (replaced, or its mailbox no longer watched): history, not trouble. */
         REMOVED,
-        FAILED
+        /** A renewal or re-creation failed; the renewal job tries again. */
+        FAILED,
+        /**
+         * Graph refused to create it (a quota error, an outage): no subscription exists at Graph, the row keeps the
+         * error under a local id, and the renewal job tries the creation again with backoff.
+         */
+        CREATE_FAILED;
+
+        /** Whether a subscription in this state needs an operator's eye: it should deliver and does not. */
+        public boolean isProblem() {
+            return this == FAILED || this == REAUTHORIZE || this == CREATE_FAILED;
+        }
     }
 }

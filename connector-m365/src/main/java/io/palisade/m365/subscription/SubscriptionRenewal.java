@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Renews every active subscription that expires within {@link RenewalProperties#renewBefore()}, or within a third of
  * its lifetime when that is shorter (a rich mail subscription lives under a day), on one instance of the cluster at a
- * time. A failed renewal is left FAILED on its row (health shows it) and tried again next run.
+ * time. A failed renewal is left FAILED on its row (health shows it) and tried again next run. Subscriptions Graph
+ * refused to create (CREATE_FAILED) are tried again once their backoff is over.
  */
 @org.springframework.stereotype.Service
 public class SubscriptionRenewal {
@@ -31,7 +32,7 @@ public class SubscriptionRenewal {
         this.clock = clock;
     }
 
-    /** Renews what is due; returns how many renewals failed. */
+    /** Renews what is due and retries refused creations whose wait is over; returns how many of them failed. */
     public int renewDue() {
         Instant now = clock.instant();
         List<SubscriptionRecord> due = store.findRenewable(now.plus(properties.renewBefore())).stream()
@@ -45,7 +46,15 @@ public class SubscriptionRenewal {
                 failed++;
             }
         }
-        LOG.info("event=m365_renewal_run due={} failed={}", due.size(), failed);
+        List<SubscriptionRecord> creations = store.findCreationsDue(now);
+        for (SubscriptionRecord record : creations) {
+            try {
+                subscriptions.retryCreation(record);
+            } catch (ConnectorException | RuntimeException e) {
+                failed++;
+            }
+        }
+        LOG.info("event=m365_renewal_run due={} creations_retried={} failed={}", due.size(), creations.size(), failed);
         return failed;
     }
 

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +23,11 @@ public class SubscriptionStore {
 
     private static final String COLUMNS = "subscription_id, tenant_id, mailbox_id, resource, client_state_hash,"
             + " expires_at, status, encryption_certificate_id";
+
+    private static final List<String> PROBLEM_STATUSES = java.util.Arrays.stream(SubscriptionRecord.Status.values())
+            .filter(SubscriptionRecord.Status::isProblem)
+            .map(Enum::name)
+            .toList();
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -122,22 +128,30 @@ public class SubscriptionStore {
                 });
     }
 
-    /** A subscription that does not deliver notifications (not ACTIVE), with the error that put it there. */
-    public record Problem(String resource, String status, String error, Instant updatedAt) {}
+    /**
+     * A subscription that should deliver notifications and does not, with the error that put it there.
+     *
+     * @param nextAttemptAt when a refused creation is tried again; null for other problems
+     */
+    public record Problem(String resource, String status, String error, Instant updatedAt, Instant nextAttemptAt) {}
 
-    /** The tenant's subscriptions that do not deliver notifications, most recently changed first, at most 50. */
+    /**
+     * The tenant's subscriptions in a problem state ({@link SubscriptionRecord.Status#isProblem()}), most recently
+     * changed first, at most 50. REMOVED rows (replaced subscriptions, unwatched mailboxes) are history, not problems.
+     */
     public List<Problem> problems(UUID tenantId) {
         return jdbc.query(
                 """
-                SELECT resource, status, last_error, updated_at FROM m365_subscriptions
-                 WHERE tenant_id = :tenant AND status <> 'ACTIVE'
+                SELECT resource, status, last_error, updated_at, next_attempt_at FROM m365_subscriptions
+                 WHERE tenant_id = :tenant AND status IN (:problems)
                  ORDER BY updated_at DESC LIMIT 50""",
-                Map.of("tenant", tenantId),
+                Map.of("tenant", tenantId, "problems", PROBLEM_STATUSES),
                 (rs, n) -> new Problem(
                         rs.getString("resource"),
                         rs.getString("status"),
                         rs.getString("last_error"),
-                        rs.getTimestamp("updated_at").toInstant()));
+                        rs.getTimestamp("updated_at").toInstant(),
+                        instant(rs.getTimestamp("next_attempt_at"))));
     }
 
     /** When the tenant's first ACTIVE subscription ends unless renewed; empty when it has none. */
@@ -170,6 +184,66 @@ public class SubscriptionStore {
                                 .addValue("error", lastError)
                                 .addValue("now", Timestamp.from(clock.instant())))
                 == 1;
+    }
+
+    /** The prefix of the local id of a subscription Graph refused to create; Graph's own ids are GUIDs. */
+    public static final String FAILED_CREATION_PREFIX = "create-failed-";
+
+    /**
+     * Records that Graph refused to create a subscription to {@code resource}: a CREATE_FAILED row under a local id,
+     * or, when the tenant already has one for the resource, that row with one more attempt. The next attempt waits
+     * {@code backoff} times two to the power of the attempts made before, at most {@code maxBackoff}.
+     *
+     * @param mailboxId the mailbox; null for the tenant's chat subscription
+     */
+    public void saveFailedCreation(
+            UUID tenantId, UUID mailboxId, String resource, String error, Duration backoff, Duration maxBackoff) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("id", FAILED_CREATION_PREFIX + UUID.randomUUID())
+                .addValue("tenant", tenantId)
+                .addValue("mailbox", mailboxId)
+                .addValue("resource", resource)
+                .addValue("error", error)
+                .addValue("backoff", backoff.toSeconds())
+                .addValue("max", maxBackoff.toSeconds())
+                .addValue("now", Timestamp.from(clock.instant()));
+        int updated = jdbc.update("""
+                UPDATE m365_subscriptions
+                   SET attempts = attempts + 1, last_error = :error, updated_at = :now,
+                       next_attempt_at = CAST(:now AS timestamptz)
+                                         + make_interval(secs => least(:max, :backoff * power(2, attempts)))
+                 WHERE tenant_id = :tenant AND resource = :resource AND status = 'CREATE_FAILED'
+                """, params);
+        if (updated == 0) {
+            jdbc.update("""
+                    INSERT INTO m365_subscriptions (subscription_id, tenant_id, mailbox_id, resource, client_state_hash,
+                                                    expires_at, status, last_error, attempts, next_attempt_at,
+                                                    created_at, updated_at)
+                    VALUES (:id, :tenant, :mailbox, :resource, repeat('0', 64), :now, 'CREATE_FAILED', :error, 1,
+                            CAST(:now AS timestamptz) + make_interval(secs => least(:max, :backoff)), :now, :now)
+                    """, params);
+        }
+    }
+
+    /** Subscriptions of every tenant that Graph refused to create and whose next attempt is due at {@code now}. */
+    public List<SubscriptionRecord> findCreationsDue(Instant now) {
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM m365_subscriptions WHERE status = 'CREATE_FAILED'"
+                        + " AND next_attempt_at <= :now ORDER BY next_attempt_at",
+                Map.of("now", Timestamp.from(now)),
+                SubscriptionStore::toRecord);
+    }
+
+    /** Forgets the tenant's refused creations of {@code resource}, once a subscription to it was made. */
+    public void deleteFailedCreations(UUID tenantId, String resource) {
+        jdbc.update(
+                "DELETE FROM m365_subscriptions WHERE tenant_id = :tenant AND resource = :resource"
+                        + " AND status = 'CREATE_FAILED'",
+                Map.of("tenant", tenantId, "resource", resource));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static SubscriptionRecord toRecord(ResultSet rs, int row) throws SQLException {

@@ -76,6 +76,8 @@ public final class RuntimeControl implements Routes {
                 .post("/_sim/notifications/policy", this::retryPolicy)
                 .get("/_sim/tenants/{tenant}/subscriptions", this::subscriptions)
                 .post("/_sim/tenants/{tenant}/subscriptions/{id}/lifecycle", this::lifecycle)
+                .post("/_sim/tenants/{tenant}/mailboxes/{mailbox}/foreignSubscriptions", this::addForeign)
+                .delete("/_sim/tenants/{tenant}/mailboxes/{mailbox}/foreignSubscriptions", this::removeForeign)
                 .post("/_sim/tenants/{tenant}/mailboxes/{mailbox}/folders/{folder}/expireDelta", this::expireDelta);
     }
 
@@ -185,6 +187,25 @@ public final class RuntimeControl implements Routes {
             throw ControlErrors.notFound("subscription with a lifecycleNotificationUrl");
         }
         return Response.empty(204);
+    }
+
+    private Response addForeign(Request request) {
+        long count = number(object(request), "count", 1);
+        if (count < 1 || count > 10_000) {
+            throw ControlErrors.badRequest("count must be between 1 and 10000");
+        }
+        ArrayNode ids = Json.object().putArray("ids");
+        graph.addForeignSubscriptions(tenant(request), request.param("mailbox"), (int) count)
+                .forEach(ids::add);
+        ObjectNode out = Json.object();
+        out.set("ids", ids);
+        return Response.json(200, Json.write(out));
+    }
+
+    private Response removeForeign(Request request) {
+        ObjectNode out = Json.object();
+        out.put("removed", graph.removeForeignSubscriptions(tenant(request), request.param("mailbox")));
+        return Response.json(200, Json.write(out));
     }
 
     private Response expireDelta(Request request) {

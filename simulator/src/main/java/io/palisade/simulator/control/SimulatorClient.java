@@ -160,6 +160,25 @@ public final class SimulatorClient {
                 Map.of("event", event));
     }
 
+    /**
+     * Gives a mailbox {@code count} subscriptions of another application, which count against its quota of 1,000
+     * (Graph counts every application's); they notify nobody.
+     */
+    public void addForeignSubscriptions(String tenantId, String mailbox, int count) {
+        http.call(
+                "POST",
+                "/_sim/tenants/" + tenantId + "/mailboxes/" + ControlHttp.encode(mailbox) + "/foreignSubscriptions",
+                Map.of("count", count));
+    }
+
+    /** Removes the other application's subscriptions on a mailbox, freeing its quota. */
+    public void removeForeignSubscriptions(String tenantId, String mailbox) {
+        http.call(
+                "DELETE",
+                "/_sim/tenants/" + tenantId + "/mailboxes/" + ControlHttp.encode(mailbox) + "/foreignSubscriptions",
+                null);
+    }
+
     /** Expires every delta token issued so far for one folder. */
     public void expireDeltaTokens(String tenantId, String mailbox, String folder) {
         http.call(
@@ -204,6 +223,14 @@ public final class SimulatorClient {
     /** Forgets every tenant, mailbox, subscription and fault. */
     public void reset() {
         http.call("POST", "/_sim/reset", Map.of());
+    }
+
+    /** Registers a certificate (PEM) on an application: client assertions signed with its key then prove the app. */
+    public void addApplicationCertificate(String clientId, String certificatePem) {
+        http.send(http.request("/_sim/applications/" + ControlHttp.encode(clientId) + "/certificates")
+                .header("Content-Type", "application/x-pem-file")
+                .POST(HttpRequest.BodyPublishers.ofString(certificatePem))
+                .build());
     }
 
     /** The simulator's TLS certificate in PEM form. */

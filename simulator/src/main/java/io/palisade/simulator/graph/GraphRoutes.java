@@ -8,6 +8,7 @@ import io.palisade.simulator.state.FaultPlan;
 import io.palisade.simulator.state.SimState;
 import io.palisade.simulator.state.Subscription;
 import io.palisade.simulator.state.Tenant;
+import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
@@ -156,6 +157,21 @@ public final class GraphRoutes implements Routes, AutoCloseable {
             default -> throw new IllegalArgumentException("unknown lifecycle event: " + event);
         }
         return notifier.lifecycle(s, event);
+    }
+
+    /**
+     * Fills part of a mailbox's subscription quota with subscriptions of another application (Graph counts every
+     * application's), so Palisade's next creation there can meet the quota's 403.
+     *
+     * @return the new subscriptions' ids
+     */
+    public List<String> addForeignSubscriptions(Tenant tenant, String user, int count) {
+        return subscriptions.addForeign(tenant, user, count);
+    }
+
+    /** Removes the subscriptions {@link #addForeignSubscriptions} made on a mailbox; returns how many. */
+    public int removeForeignSubscriptions(Tenant tenant, String user) {
+        return subscriptions.removeForeign(tenant, user);
     }
 
     @Override

@@ -28,6 +28,8 @@ final class SubscriptionsApi {
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionsApi.class);
     private static final Set<String> CHANGE_TYPES = Set.of("created", "updated", "deleted");
     private static final int CLIENT_STATE_MAX = 128;
+    /** The application id of the subscriptions {@link #addForeign} makes. */
+    private static final String FOREIGN_APP = "another-vendor-app";
 
     private final GraphSupport support;
     private final WebhookClient webhooks;
@@ -78,6 +80,51 @@ final class SubscriptionsApi {
                 subscription.id(),
                 target.kind());
         return Response.json(201, Json.write(render(request, subscription, true)));
+    }
+
+    /**
+     * Gives a mailbox {@code count} subscriptions of another application, which count against the mailbox's quota
+     * like Palisade's own (Graph counts every application). They watch deletions only and notify an unreachable
+     * host, so they cost nothing until they are removed.
+     *
+     * @return their ids
+     */
+    List<String> addForeign(Tenant tenant, String user, int count) {
+        Subscription.Target target = SubscriptionResource.resolve(tenant, "/users/" + user + "/messages");
+        Subscription.Spec spec = new Subscription.Spec(
+                "/users/" + user + "/messages",
+                Set.of("deleted"),
+                "https://notifications.another-vendor.invalid/graph",
+                null,
+                null,
+                false,
+                null,
+                null,
+                "v1_2");
+        Instant expiration = clock.instant().plus(SubscriptionResource.OUTLOOK_MAX);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Subscription subscription = new Subscription(
+                    UUID.randomUUID().toString(), tenant.id(), FOREIGN_APP, FOREIGN_APP, spec, target, expiration);
+            tenant.subscriptions().put(subscription.id(), subscription);
+            ids.add(subscription.id());
+        }
+        LOG.info("event=foreign_subscriptions_added tenant={} count={}", tenant.id(), count);
+        return ids;
+    }
+
+    /** Removes the other application's subscriptions on a mailbox; returns how many there were. */
+    int removeForeign(Tenant tenant, String user) {
+        String mailboxId = SubscriptionResource.resolve(tenant, "/users/" + user + "/messages")
+                .mailboxId();
+        List<String> ids = tenant.subscriptionList().stream()
+                .filter(s -> FOREIGN_APP.equals(s.applicationId())
+                        && mailboxId.equals(s.target().mailboxId()))
+                .map(Subscription::id)
+                .toList();
+        ids.forEach(tenant.subscriptions()::remove);
+        LOG.info("event=foreign_subscriptions_removed tenant={} count={}", tenant.id(), ids.size());
+        return ids.size();
     }
 
     private static Subscription.Spec spec(JsonNode json) {

@@ -1,21 +1,29 @@
 package io.palisade.simulator.identity;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.palisade.simulator.state.Application;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 
 /**
- * Checks a certificate client assertion (RFC 7523 JWT bearer client authentication): signed by a
- * certificate registered on the app, issued by and about the app, for a token endpoint, unexpired.
+ * Checks a certificate client assertion (RFC 7523 JWT bearer client authentication) as Entra ID does: issued by and
+ * about the app, for a token endpoint, unexpired; its header names the signing certificate by thumbprint
+ * ({@code x5t#S256}, SHA-256, or {@code x5t}, SHA-1, as MSAL sends), that certificate must be registered on the app
+ * and within its validity period, and the signature (RS256 or PS256) must verify with its key. Each failure is
+ * AADSTS700027 with the reason Entra gives.
  */
 final class ClientAssertions {
 
@@ -26,6 +34,7 @@ final class ClientAssertions {
 
     private final Clock clock;
 
+    // Not yet: an assertion's jti is not checked for reuse, so a replayed assertion is accepted until it expires.
     ClientAssertions(Clock clock) {
         this.clock = clock;
     }
@@ -49,14 +58,52 @@ final class ClientAssertions {
         }
         checkAudience(claims);
         checkTime(claims);
-        if (app.certificates().stream().noneMatch(cert -> signedBy(jwt, cert))) {
-            throw IdentityErrors.error(
-                    401,
-                    "invalid_client",
-                    700027,
-                    "The certificate with identifier used to sign the client assertion is not registered on"
-                            + " application.");
+        X509Certificate key = registeredKey(jwt.getHeader(), app);
+        Instant now = clock.instant();
+        if (now.isAfter(key.getNotAfter().toInstant())
+                || now.isBefore(key.getNotBefore().toInstant())) {
+            throw invalidSignature("The key used is expired.");
         }
+        if (!signedBy(jwt, key)) {
+            throw invalidSignature("The provided signature value did not match the expected signature value.");
+        }
+    }
+
+    /** The app's certificate the header's thumbprint names. */
+    private static X509Certificate registeredKey(JWSHeader header, Application app) {
+        Base64URL sha256 = header.getX509CertSHA256Thumbprint();
+        @SuppressWarnings("deprecation")
+        Base64URL sha1 = header.getX509CertThumbprint();
+        if (sha256 == null && sha1 == null) {
+            throw invalidSignature(
+                    "The key was not found: the header names no certificate thumbprint" + " (x5t#S256 or x5t).");
+        }
+        // MSAL writes the thumbprint in standard base64, the docs in base64url: both decode to the same digest.
+        for (X509Certificate cert : app.certificates()) {
+            if ((sha256 != null && Arrays.equals(sha256.decode(), thumbprint(cert, "SHA-256")))
+                    || (sha1 != null && Arrays.equals(sha1.decode(), thumbprint(cert, "SHA-1")))) {
+                return cert;
+            }
+        }
+        throw invalidSignature("The key was not found., Thumbprint of key used by client: '"
+                + (sha256 != null ? sha256 : sha1) + "'. Please visit the Azure Portal, Graph Explorer or directly"
+                + " use MS Graph to see configured keys for app Id '" + app.clientId() + "'.");
+    }
+
+    private static byte[] thumbprint(X509Certificate cert, String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm).digest(cert.getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot hash a registered certificate", e);
+        }
+    }
+
+    private static RuntimeException invalidSignature(String reason) {
+        return IdentityErrors.error(
+                401,
+                "invalid_client",
+                700027,
+                "Client assertion contains an invalid signature. [Reason - " + reason + "]");
     }
 
     private static void checkAudience(JWTClaimsSet claims) {

@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Each tenant's connection as an operator checks it: the roles it was granted and what the missing ones stop, its
- * mailboxes, its Graph subscriptions (a FAILED one, such as a refused renewal or a 403 quota error, with its error),
+ * mailboxes, its Graph subscriptions (one in a problem state, such as a refused renewal or a creation refused with a
+ * 403 quota error, with its error and next try),
  * and its work queue. Every query takes the tenant.
  */
 @Service
