@@ -84,6 +84,9 @@ class CertificateCredentialTest {
     ThrottleProperties throttling;
 
     @Autowired
+    GraphMetrics metrics;
+
+    @Autowired
     Clock clock;
 
     @Test
@@ -126,7 +129,7 @@ class CertificateCredentialTest {
                 null,
                 AppCertificates.unregisteredPfx(),
                 TestKeystores.PASSWORD);
-        GraphClients impostor = new GraphClients(wrong, trust, throttle, throttling, clock);
+        GraphClients impostor = new GraphClients(wrong, trust, throttle, throttling, metrics, clock);
 
         assertThatThrownBy(() -> impostor.appToken(customer.tenantId()))
                 .isInstanceOf(ConnectorException.class)
