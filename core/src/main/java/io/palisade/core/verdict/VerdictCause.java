@@ -11,5 +11,10 @@ public enum VerdictCause {
     /** A new threat-intelligence indicator the message carries. */
     INDICATOR,
     /** User reports crossing the tenant's threshold. */
-    USER_REPORTS
+    USER_REPORTS,
+    /**
+     * The recipient trusted the sender from the banner's live page: their own copy re-scored. It concerns that copy
+     * only; every other cause speaks for the message in every mailbox.
+     */
+    RECIPIENT_TRUST
 }

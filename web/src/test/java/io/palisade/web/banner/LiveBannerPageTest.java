@@ -3,13 +3,17 @@ package io.palisade.web.banner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.palisade.banners.live.BannerSettings;
+import io.palisade.banners.live.BannerStates;
 import io.palisade.banners.live.LiveTokens;
 import io.palisade.core.crypto.TenantKeys;
 import io.palisade.core.mail.MailItem;
 import io.palisade.core.mailbox.Mailbox;
 import io.palisade.core.tenant.Tenant;
 import io.palisade.core.tenant.TenantService;
+import io.palisade.core.verdict.VerdictCause;
+import io.palisade.core.verdict.VerdictService;
 import io.palisade.detection.api.RiskLevel;
+import io.palisade.detection.api.Verdict;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -21,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -58,6 +63,12 @@ class LiveBannerPageTest {
 
     @Autowired
     RecordingFeedback feedback;
+
+    @Autowired
+    VerdictService verdicts;
+
+    @Autowired
+    BannerStates states;
 
     LiveFixtures fixtures;
     Tenant tenant;
@@ -138,6 +149,42 @@ class LiveBannerPageTest {
 
             assertThat(stream.nextChange("SUSPICIOUS", WAIT)).contains("\"level\":\"HIGH\"");
         }
+    }
+
+    @Test
+    void aRecipientsTrustChangesOnlyTheirOwnCopysPage() throws Exception {
+        String messageId = "<" + UUID.randomUUID() + "@contoso-payroll.com>";
+        MailItem trusting = fixtures.item(mailbox, messageId);
+        MailItem other = fixtures.item(fixtures.mailbox(tenant, "bob"), messageId);
+        fixtures.verdict(trusting, RiskLevel.SUSPICIOUS, LiveFixtures.LOOKALIKE, LiveFixtures.FIRST_CONTACT);
+        fixtures.verdict(other, RiskLevel.SUSPICIOUS, LiveFixtures.LOOKALIKE, LiveFixtures.FIRST_CONTACT);
+
+        try (SseClient trustingPage = events(tokens.issue(tenant.getId(), trusting.getId()));
+                SseClient otherPage = events(tokens.issue(tenant.getId(), other.getId()))) {
+            assertThat(trustingPage.next(WAIT)).contains("SUSPICIOUS");
+            assertThat(otherPage.next(WAIT)).contains("SUSPICIOUS");
+
+            verdicts.record(
+                    tenant.getId(),
+                    trusting.getId(),
+                    new Verdict(20, RiskLevel.LOW, List.of(LiveFixtures.LOOKALIKE), "test"),
+                    VerdictCause.RECIPIENT_TRUST,
+                    "trusted by recipient");
+
+            assertThat(trustingPage.nextChange("SUSPICIOUS", WAIT)).contains("\"level\":\"LOW\"");
+            fixtures.verdict(other, RiskLevel.HIGH, LiveFixtures.LOOKALIKE);
+            // The other page's next change is the analyst-like HIGH: the trust pushed nothing there.
+            assertThat(otherPage.nextChange("SUSPICIOUS", WAIT)).contains("\"level\":\"HIGH\"");
+        }
+        assertThat(get("/b/" + tokens.issue(tenant.getId(), other.getId())).body())
+                .contains("High risk");
+        assertThat(states.current(tenant.getId(), other.getId()).orElseThrow().level())
+                .isEqualTo(RiskLevel.HIGH);
+        assertThat(states.current(tenant.getId(), trusting.getId())
+                        .orElseThrow()
+                        .level())
+                .as("a message-wide change after the trust is newer, so it applies to the trusting copy too")
+                .isEqualTo(RiskLevel.HIGH);
     }
 
     @Test
