@@ -106,6 +106,13 @@ public class TenantScanContexts {
         }
 
         @Override
+        public Optional<String> tenantId() {
+            // A banner marker must be this tenant's: one signed for another tenant is pasted in, not ours.
+            // Not yet: a genuine marker of this tenant pasted into a new message passes; its message key is unchecked.
+            return Optional.of(tenantId.toString());
+        }
+
+        @Override
         public Set<String> ownDomains() {
             return ownDomains;
         }
