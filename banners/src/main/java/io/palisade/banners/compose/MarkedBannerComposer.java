@@ -16,6 +16,7 @@ import io.palisade.core.audit.AuditLog;
 import io.palisade.core.crypto.TenantKeys;
 import io.palisade.core.mail.MailItem;
 import io.palisade.core.pipeline.BannerComposer;
+import io.palisade.core.pipeline.BannerComposer.Composition;
 import io.palisade.core.scan.DetectionConfiguration;
 import io.palisade.detection.api.RiskLevel;
 import java.util.Locale;
@@ -56,16 +57,16 @@ public class MarkedBannerComposer implements BannerComposer {
     }
 
     @Override
-    public Optional<byte[]> compose(MailItem item, byte[] originalMime) {
+    public Composition compose(MailItem item, byte[] originalMime) {
         Optional<BannerState> current = states.current(item);
         if (current.isEmpty()) {
             LOG.warn("event=banner_skipped tenant={} mail_item={} reason=no_verdict", item.getTenantId(), item.getId());
-            return Optional.empty();
+            return Composition.untouched("no verdict yet");
         }
         BannerState state = current.get();
         if (state.level() == RiskLevel.CLEAN) {
             LOG.info("event=banner_removed tenant={} mail_item={}", item.getTenantId(), item.getId());
-            return Optional.of(originalMime);
+            return Composition.of(originalMime);
         }
         MarkerKey key = new MarkerKey(
                 item.getTenantId().toString(), keys.key(item.getTenantId(), DetectionConfiguration.BANNER_MARKER_KEY));
@@ -83,8 +84,7 @@ public class MarkedBannerComposer implements BannerComposer {
                 InjectionOptions.of(key).withTrackingPixels(pixels.in(item.getTenantId(), originalMime));
         InjectionResult result = injector.inject(originalMime, renderer.render(model), options);
         if (!result.rewritten()) {
-            untouched(item, result);
-            return Optional.empty();
+            return Composition.untouched(untouched(item, result));
         }
         LOG.info(
                 "event=banner_composed tenant={} mail_item={} level={} trackers_disarmed={}",
@@ -92,21 +92,19 @@ public class MarkedBannerComposer implements BannerComposer {
                 item.getId(),
                 state.level(),
                 result.trackersDisarmed());
-        return Optional.of(result.mime());
+        return Composition.of(result.mime());
     }
 
-    private void untouched(MailItem item, InjectionResult result) {
+    /** Logs and audits why the message stays as it is, and returns that reason for the action's record. */
+    private String untouched(MailItem item, InjectionResult result) {
         LOG.info(
                 "event=banner_untouched tenant={} mail_item={} reason={}",
                 item.getTenantId(),
                 item.getId(),
                 result.reason());
         // Recorded, so an analyst sees why a signed or encrypted message carries no banner.
-        audit.record(
-                item.getTenantId(),
-                "system:banners",
-                "banner.untouched",
-                "mail_item:" + item.getId(),
-                result.reason() + ": " + result.detail());
+        String reason = result.reason() + ": " + result.detail();
+        audit.record(item.getTenantId(), "system:banners", "banner.untouched", "mail_item:" + item.getId(), reason);
+        return reason;
     }
 }

@@ -18,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The state a message's banner shows. A message delivered to many mailboxes is many mail items, and a verdict
  * change (an analyst's decision, a re-scan) may reach only one of them first; the message's risk is a property of
- * its content, so every copy shows the newest verdict recorded for any copy.
+ * its content, so every copy shows the newest verdict recorded for any copy. One exception: a version caused by a
+ * recipient's trust in the sender (cause RECIPIENT_TRUST) speaks for that recipient's copy only, so it counts for
+ * its own copy and is left out for every other.
  *
  * <p>The newest verdict of all copies is found with one read-only query over core's mail item and verdict tables
  * (tenant-scoped, by their indexes) rather than through the repositories, which would load every copy and every
@@ -27,11 +29,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class BannerStates {
 
-    // The newest verdict of any copy is that copy's current one: versions of an item only ever grow.
+    // The newest verdict of any copy, another recipient's trust left out.
     private static final String NEWEST_OF_ALL_COPIES = """
             SELECT v.id, v.level, v.signals::text, v.created_at FROM mail_items m
               JOIN verdicts v ON v.tenant_id = m.tenant_id AND v.mail_item_id = m.id
              WHERE m.tenant_id = ? AND m.internet_message_id = ?
+               AND (v.cause <> 'RECIPIENT_TRUST' OR v.mail_item_id = ?)
              ORDER BY v.created_at DESC, v.version DESC LIMIT 1
             """;
     private static final String CURRENT_OF_ITEM = """
@@ -68,7 +71,8 @@ public class BannerStates {
                         NEWEST_OF_ALL_COPIES,
                         (rs, row) -> state(item, rs),
                         item.getTenantId(),
-                        item.getInternetMessageId());
+                        item.getInternetMessageId(),
+                        item.getId());
         return newest.stream().findFirst();
     }
 

@@ -1,6 +1,7 @@
 package io.palisade.banners.refresh;
 
 import io.palisade.core.queue.WorkQueue;
+import io.palisade.core.verdict.VerdictCause;
 import io.palisade.core.verdict.VerdictChanged;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,8 +20,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * When a message's verdict changes level, queues a refresh of every copy's banner ({@link BannerRefreshWork}) in
- * the verdict's own transaction, so the refresh exists exactly when the verdict does and survives a crash right
- * after the commit. Local changes only: the instance that made the change does the writing.
+ * the verdict's own transaction (of that copy's only, for a recipient's trust, which concerns no other copy), so
+ * the refresh exists exactly when the verdict does and survives a crash right after the commit. Local changes
+ * only: the instance that made the change does the writing.
  *
  * <p>One refresh per message and transaction: an analyst's decision records a new version on every copy (a
  * thousand copies, a thousand changes) in one transaction, and one refresh already covers every copy. The work
@@ -59,6 +61,15 @@ public class BannerRefresh {
             // The first verdict's banner comes from the policy's own actions.
             return;
         }
+        if (change.cause() == VerdictCause.RECIPIENT_TRUST) {
+            // The recipient's trust changes their own copy's banner only; the other copies keep theirs.
+            queue.enqueue(
+                    change.tenantId(),
+                    BannerRefreshWork.KIND,
+                    "copy:" + change.mailItemId() + ":" + change.version(),
+                    payload(change, true));
+            return;
+        }
         Set<UUID> covered = coveredInThisTransaction();
         if (covered.contains(change.mailItemId())) {
             return;
@@ -78,8 +89,7 @@ public class BannerRefresh {
             String key = perMessage.isEmpty()
                     ? change.mailItemId() + ":" + change.version()
                     : perMessage.getFirst()[0] + ":" + perMessage.getFirst()[1];
-            String payload = "{\"mailItemId\":\"" + change.mailItemId() + "\",\"version\":" + change.version() + "}";
-            queue.enqueue(change.tenantId(), BannerRefreshWork.KIND, key, payload);
+            queue.enqueue(change.tenantId(), BannerRefreshWork.KIND, key, payload(change, false));
         }
         covered.add(change.mailItemId());
         covered.addAll(jdbc.queryForList(COPIES_OF_ITEM, UUID.class, change.tenantId(), change.mailItemId()));
@@ -103,6 +113,11 @@ public class BannerRefresh {
             });
         }
         return covered;
+    }
+
+    private static String payload(VerdictChanged change, boolean copyOnly) {
+        return "{\"mailItemId\":\"" + change.mailItemId() + "\",\"version\":" + change.version()
+                + (copyOnly ? ",\"copyOnly\":true}" : "}");
     }
 
     private static String sha256(String text) {

@@ -39,12 +39,13 @@ import tools.jackson.databind.json.JsonMapper;
  * outbox: the action workers re-render each banner from the current state and write it back through the
  * connector, which records the copy's new provider id.
  *
- * <p>Which copies: those whose policy at the current level asks for a banner, and those where a banner write ever
- * finished (so a lowered verdict updates the banner, or removes it at CLEAN, and a later rise brings it back). A
- * copy with a BANNER action still waiting is left out, since that action reads the current state when it runs, and
- * so is a copy whose BANNER action was asked for at or after the change (by the policy in the change's own
- * transaction): it started after the change committed, so it writes the new state. Repeating an item is harmless
- * for the same reasons.
+ * <p>Which copies ({@code copyOnly} in the payload: just the changed one, for a recipient's trust): those whose
+ * policy at the current level asks for a banner, and those where a banner write ever finished (so a lowered
+ * verdict updates the banner, or removes it at CLEAN, and a later rise brings it back). A copy with a BANNER
+ * action still waiting is left out, since that action reads the current state when it runs, and so is a copy
+ * whose BANNER action was asked for at or after the change (by the policy in the change's own transaction): it
+ * started after the change committed, so it writes the new state. Repeating an item is harmless for the same
+ * reasons.
  */
 @Component
 public class BannerRefreshWork implements WorkHandler {
@@ -102,7 +103,8 @@ public class BannerRefreshWork implements WorkHandler {
         JsonNode payload = JSON.readTree(work.payloadJson());
         UUID tenantId = work.tenantId();
         UUID mailItemId = UUID.fromString(payload.path("mailItemId").asString());
-        Plan plan = transactions.execute(status -> plan(tenantId, mailItemId));
+        boolean copyOnly = payload.path("copyOnly").asBoolean(false);
+        Plan plan = transactions.execute(status -> plan(tenantId, mailItemId, copyOnly));
         if (plan == null) {
             LOG.warn("event=banner_refresh_skipped tenant={} mail_item={} reason=item_gone", tenantId, mailItemId);
             return;
@@ -126,14 +128,15 @@ public class BannerRefreshWork implements WorkHandler {
                 asked);
     }
 
-    private Plan plan(UUID tenantId, UUID mailItemId) {
+    private Plan plan(UUID tenantId, UUID mailItemId, boolean copyOnly) {
         MailItem changed = mailItems.findByTenantIdAndId(tenantId, mailItemId).orElse(null);
         VerdictVersion verdict = verdicts.current(tenantId, mailItemId).orElse(null);
         if (changed == null || verdict == null) {
             return null;
         }
         BannerState state = states.current(changed).orElseThrow();
-        return new Plan(verdict.getId(), state.level(), state.decidedAt(), states.copies(changed));
+        List<MailItem> copies = copyOnly ? List.of(changed) : states.copies(changed);
+        return new Plan(verdict.getId(), state.level(), state.decidedAt(), copies);
     }
 
     private int ask(UUID tenantId, Plan plan, List<MailItem> chunk) {

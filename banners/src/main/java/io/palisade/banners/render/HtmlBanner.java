@@ -32,6 +32,7 @@ final class HtmlBanner {
     private static void openRoot(StringBuilder html, BannerModel model, BannerTexts texts, String label) {
         String name = model.branding().name();
         html.append("<div");
+        // Not yet: only the marker marks the banner as ours, so a copy with the marker removed is not BANNER_FORGED.
         attr(html, MarkerCodec.ATTRIBUTE, MarkerCodec.toText(model.marker()));
         attr(html, "role", "note");
         attr(html, "aria-label", texts.get("aria.label", Map.of("label", label, "name", name)));

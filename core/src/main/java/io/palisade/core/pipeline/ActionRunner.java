@@ -124,11 +124,11 @@ class ActionRunner {
         if (original.isEmpty()) {
             return Outcome.skipped("raw message missing");
         }
-        Optional<byte[]> bannered = composer.compose(item, original.get());
-        if (bannered.isEmpty()) {
-            return Outcome.skipped("message left untouched (no verdict yet, or signed or encrypted)");
+        BannerComposer.Composition bannered = composer.compose(item, original.get());
+        if (bannered.mime() == null) {
+            return Outcome.skipped("message left untouched: " + bannered.untouchedReason());
         }
-        String newId = connector.replaceContent(ref, bannered.get());
+        String newId = connector.replaceContent(ref, bannered.mime());
         return new Outcome(newId.equals(ref.providerMessageId()) ? null : newId, null, item.getFolder(), null);
     }
 

@@ -61,6 +61,7 @@ public class RescanHandler implements WorkHandler {
                     "event=rescan_skipped tenant={} mail_item={} reason=raw_message_gone", work.tenantId(), mailItemId);
             return;
         }
+        // Not yet: scanned in the tenant's context, so a copy a recipient's trust lowered may go back up for all.
         Verdict verdict = scanner.scanWithReport(new ScanInput.Mail(raw.get()), contexts.forTenant(work.tenantId()))
                 .verdict();
         Reevaluator.Outcome outcome = reevaluator.reevaluate(

@@ -65,6 +65,16 @@ public class TenantScanContexts {
 
     /** The context of one tenant as it is now. */
     public ScanContext forTenant(UUID tenantId) {
+        return forRecipient(tenantId, null);
+    }
+
+    /**
+     * The context of one tenant as one recipient sees it: a sender that recipient trusted (from a banner's live
+     * page) is an established correspondent, so no first-contact signal fires for it. The rest is the tenant's.
+     *
+     * @param recipientAddress the mailbox address of the copy being scanned; null for the tenant's context
+     */
+    public ScanContext forRecipient(UUID tenantId, String recipientAddress) {
         List<Mailbox> active = mailboxes.findByTenantIdAndStatusOrderByAddress(tenantId, MailboxStatus.ACTIVE);
         Set<String> domains = active.stream()
                 .map(Mailbox::getAddress)
@@ -76,21 +86,30 @@ public class TenantScanContexts {
                 .filter(name -> !name.isBlank())
                 .collect(Collectors.toUnmodifiableSet());
         String brand = tenants.require(tenantId).getName();
-        return new Context(tenantId, domains, names, Set.of(brand));
+        return new Context(tenantId, recipientAddress, domains, names, Set.of(brand));
     }
 
     private final class Context implements ScanContext {
 
         private final UUID tenantId;
+        private final String recipient;
         private final Set<String> ownDomains;
         private final Set<String> displayNames;
         private final Set<String> brands;
 
-        Context(UUID tenantId, Set<String> ownDomains, Set<String> displayNames, Set<String> brands) {
+        Context(UUID tenantId, String recipient, Set<String> ownDomains, Set<String> displayNames, Set<String> brands) {
             this.tenantId = tenantId;
+            this.recipient = recipient;
             this.ownDomains = ownDomains;
             this.displayNames = displayNames;
             this.brands = brands;
+        }
+
+        @Override
+        public Optional<String> tenantId() {
+            // A banner marker must be this tenant's: one signed for another tenant is pasted in, not ours.
+            // Not yet: a genuine marker of this tenant pasted into a new message passes; its message key is unchecked.
+            return Optional.of(tenantId.toString());
         }
 
         @Override
@@ -143,12 +162,7 @@ public class TenantScanContexts {
                 @Override
                 public int messagesFromSenderTo(String senderAddress, String recipientAddress) {
                     // A sender the recipient marked as trusted counts as an established correspondent.
-                    if (count(
-                                    "SELECT count(*) FROM trusted_senders"
-                                            + " WHERE tenant_id = ? AND sender = lower(?) AND recipient = lower(?)",
-                                    senderAddress,
-                                    recipientAddress)
-                            > 0) {
+                    if (trusts(recipientAddress, senderAddress)) {
                         return TRUSTED_CORRESPONDENCE;
                     }
                     return count(
@@ -160,6 +174,12 @@ public class TenantScanContexts {
 
                 @Override
                 public int messagesFromSender(String senderAddress) {
+                    // The copy's own recipient vouched for the sender: not a first contact for them.
+                    if (recipient != null && trusts(recipient, senderAddress)) {
+                        return TRUSTED_CORRESPONDENCE;
+                    }
+                    // Not yet: earlier copies of the same message count, so only its first copy scanned is a first
+                    // contact, and a re-scan never is.
                     return count("SELECT count(*) FROM mail_items WHERE tenant_id = ? AND sender = ?", senderAddress);
                 }
             };
@@ -173,6 +193,15 @@ public class TenantScanContexts {
         @Override
         public Set<String> trustedAuthservIds() {
             return properties.trustedAuthservIds();
+        }
+
+        private boolean trusts(String recipientAddress, String senderAddress) {
+            return count(
+                            "SELECT count(*) FROM trusted_senders"
+                                    + " WHERE tenant_id = ? AND sender = lower(?) AND recipient = lower(?)",
+                            senderAddress,
+                            recipientAddress)
+                    > 0;
         }
 
         private int count(String sql, Object... args) {

@@ -11,11 +11,17 @@ public enum VerdictCause {
     /** A new threat-intelligence indicator the message carries. */
     INDICATOR,
     /** User reports crossing the tenant's threshold. */
-    USER_REPORTS;
+    USER_REPORTS,
+    /**
+     * The recipient trusted the sender from the banner's live page: their own copy re-scored. It concerns that copy
+     * only; every other cause speaks for the message in every mailbox.
+     */
+    RECIPIENT_TRUST;
 
     /**
      * Whether a version of this cause may replace {@code current}'s verdict. An analyst's verdict (on the message or
-     * on its campaign) stands until an analyst changes it: re-scans, indicators and user reports leave it alone.
+     * on its campaign) stands until an analyst changes it: re-scans, indicators, user reports and a recipient's trust
+     * leave it alone.
      *
      * @param current the cause of the current version; null when there is none
      */

@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -140,7 +139,7 @@ class ActionOrderTest {
                 byte[] marked = new byte[mark.length + mime.length];
                 System.arraycopy(mark, 0, marked, 0, mark.length);
                 System.arraycopy(mime, 0, marked, mark.length, mime.length);
-                return Optional.of(marked);
+                return BannerComposer.Composition.of(marked);
             };
         }
     }

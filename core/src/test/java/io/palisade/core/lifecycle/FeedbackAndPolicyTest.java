@@ -17,7 +17,9 @@ import io.palisade.core.verdict.VerdictCause;
 import io.palisade.core.verdict.VerdictService;
 import io.palisade.core.verdict.VerdictVersion;
 import io.palisade.detection.api.RiskLevel;
+import io.palisade.detection.api.Signal;
 import io.palisade.lifecycle.LifecycleFixtures;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -71,6 +73,24 @@ class FeedbackAndPolicyTest {
         }
     }
 
+    /**
+     * A company claim from free mail (20), a link built to look like another site (15) and a first contact (5):
+     * SUSPICIOUS (40) from a stranger, LOW (35) from a sender the recipient knows.
+     */
+    static final String FIRST_CONTACT_INVOICE = """
+            From: "Fabrikam Billing" <%s>
+            To: staff@contoso.example
+            Subject: Invoice 4471 for December
+            Message-ID: <%s>
+            Date: Thu, 03 Dec 2026 09:00:00 +0000
+            MIME-Version: 1.0
+            Content-Type: text/plain; charset=utf-8
+
+            Hello, your invoice for December is ready. Please settle it today.
+            https://view.secure.invoices.billing.fabrikam-billing.com/view/4471
+            Kind regards, the billing team
+            """;
+
     @Test
     void reportsReachingTheThresholdLeaveAnAnalystsVerdictAlone() {
         List<Mailbox> mailboxes = fixtures.tenantWithMailboxes(2);
@@ -97,25 +117,63 @@ class FeedbackAndPolicyTest {
     }
 
     @Test
-    void aTrustedSenderIsAnEstablishedCorrespondentOfThatRecipientOnly() {
+    void trustingTheSenderLowersAFirstContactWarningOnThatRecipientsCopyOnly() {
         List<Mailbox> mailboxes = fixtures.tenantWithMailboxes(2);
         UUID tenantId = mailboxes.getFirst().getTenantId();
-        String first = LifecycleFixtures.messageId();
+        String id = LifecycleFixtures.messageId();
+        byte[] mime = firstContactInvoice(id);
+        LifecycleFixtures.Copy trusting = fixtures.deliver(mailboxes.get(0), "inbox", id, mime, Instant.now());
+        LifecycleFixtures.Copy other = fixtures.deliver(mailboxes.get(1), "inbox", id, mime, Instant.now());
+        VerdictVersion scanned =
+                verdicts.current(tenantId, trusting.mailItemId()).orElseThrow();
+        assertThat(scanned.getLevel()).isEqualTo(RiskLevel.SUSPICIOUS);
+        assertThat(signalNames(scanned)).contains("FIRST_CONTACT");
+        List<VerdictVersion> otherBefore = verdicts.history(tenantId, other.mailItemId());
+
+        feedback.trustSender(tenantId, trusting.mailItemId(), mailboxes.get(0).getAddress());
+
+        VerdictVersion trusted =
+                verdicts.current(tenantId, trusting.mailItemId()).orElseThrow();
+        assertThat(trusted.getCause()).isEqualTo(VerdictCause.RECIPIENT_TRUST);
+        assertThat(trusted.getLevel()).isEqualTo(RiskLevel.LOW);
+        assertThat(signalNames(trusted))
+                .doesNotContain("FIRST_CONTACT")
+                .contains("FREEMAIL_COMPANY_CLAIM", "URL_DEEP_SUBDOMAINS");
+        assertThat(verdicts.history(tenantId, other.mailItemId()))
+                .extracting(VerdictVersion::getId)
+                .containsExactlyElementsOf(
+                        otherBefore.stream().map(VerdictVersion::getId).toList());
+
+        feedback.trustSender(tenantId, trusting.mailItemId(), mailboxes.get(0).getAddress());
+        assertThat(verdicts.history(tenantId, trusting.mailItemId())).hasSize(2);
+    }
+
+    @Test
+    void trustingTheSenderNeverLowersAnAnalystsDecision() {
+        List<Mailbox> mailboxes = fixtures.tenantWithMailboxes(1);
+        UUID tenantId = mailboxes.getFirst().getTenantId();
+        String id = LifecycleFixtures.messageId();
         LifecycleFixtures.Copy copy =
-                fixtures.deliver(mailboxes.get(0), "inbox", first, LifecycleFixtures.ordinary(first), Instant.now());
+                fixtures.deliver(mailboxes.getFirst(), "inbox", id, firstContactInvoice(id), Instant.now());
+        analysts.decide(tenantId, copy.mailItemId(), RiskLevel.SUSPICIOUS, "analyst-a", "fake supplier");
 
-        feedback.trustSender(tenantId, copy.mailItemId(), mailboxes.get(0).getAddress());
+        feedback.trustSender(tenantId, copy.mailItemId(), mailboxes.getFirst().getAddress());
 
-        String second = LifecycleFixtures.messageId();
-        LifecycleFixtures.Copy trusted =
-                fixtures.deliver(mailboxes.get(0), "inbox", second, LifecycleFixtures.ordinary(second), Instant.now());
-        LifecycleFixtures.Copy stranger =
-                fixtures.deliver(mailboxes.get(1), "inbox", second, LifecycleFixtures.ordinary(second), Instant.now());
-        int trustedScore =
-                verdicts.current(tenantId, trusted.mailItemId()).orElseThrow().getScore();
-        int strangerScore =
-                verdicts.current(tenantId, stranger.mailItemId()).orElseThrow().getScore();
-        assertThat(trustedScore).isLessThanOrEqualTo(strangerScore);
+        VerdictVersion current = verdicts.current(tenantId, copy.mailItemId()).orElseThrow();
+        assertThat(current.getCause()).isEqualTo(VerdictCause.ANALYST);
+        assertThat(current.getLevel()).isEqualTo(RiskLevel.SUSPICIOUS);
+    }
+
+    private static byte[] firstContactInvoice(String internetMessageId) {
+        String sender = "fabrikam.billing." + internetMessageId.substring(0, 8) + "@gmail.com";
+        return FIRST_CONTACT_INVOICE
+                .formatted(sender, internetMessageId)
+                .replace("\n", "\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private List<String> signalNames(VerdictVersion version) {
+        return verdicts.signals(version).stream().map(Signal::name).toList();
     }
 
     @Test

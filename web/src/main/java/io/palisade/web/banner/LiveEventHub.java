@@ -4,11 +4,13 @@ import io.palisade.banners.live.BannerState;
 import io.palisade.banners.live.BannerStates;
 import io.palisade.banners.live.LiveLink;
 import io.palisade.banners.render.Wording;
+import io.palisade.core.verdict.VerdictCause;
 import io.palisade.core.verdict.VerdictChanged;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -125,14 +127,18 @@ public class LiveEventHub implements SmartLifecycle {
 
     private void fanOut(VerdictChanged change) {
         try {
-            // Every copy shows the same state (the newest verdict of any copy), so it is read once per event.
+            // Every copy shows the same state (the newest verdict of any copy), so it is read once per event; a
+            // recipient's trust changes their own copy only.
             Optional<BannerState> state = states.current(change.tenantId(), change.mailItemId());
             if (state.isEmpty()) {
                 return;
             }
+            List<UUID> copies = change.cause() == VerdictCause.RECIPIENT_TRUST
+                    ? List.of(change.mailItemId())
+                    : states.copyIds(change.tenantId(), change.mailItemId());
             Map<Locale, String> rendered = new HashMap<>();
             int pushed = 0;
-            for (UUID copy : states.copyIds(change.tenantId(), change.mailItemId())) {
+            for (UUID copy : copies) {
                 pushed += push(new Key(change.tenantId(), copy), state.get(), rendered);
             }
             LOG.debug(

@@ -1,30 +1,42 @@
 package io.palisade.web.banner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.palisade.banners.live.BannerSettings;
+import io.palisade.banners.live.BannerStates;
 import io.palisade.banners.live.LiveTokens;
 import io.palisade.core.crypto.TenantKeys;
+import io.palisade.core.events.InstanceIdentity;
+import io.palisade.core.events.VerdictListener;
+import io.palisade.core.events.VerdictNotifier;
 import io.palisade.core.mail.MailItem;
 import io.palisade.core.mailbox.Mailbox;
 import io.palisade.core.tenant.Tenant;
 import io.palisade.core.tenant.TenantService;
+import io.palisade.core.verdict.VerdictCause;
+import io.palisade.core.verdict.VerdictChanged;
+import io.palisade.core.verdict.VerdictService;
 import io.palisade.detection.api.RiskLevel;
+import io.palisade.detection.api.Verdict;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +44,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The live page over HTTP against the running application and PostgreSQL: what it shows, how it follows verdict
@@ -58,6 +71,15 @@ class LiveBannerPageTest {
 
     @Autowired
     RecordingFeedback feedback;
+
+    @Autowired
+    VerdictService verdicts;
+
+    @Autowired
+    BannerStates states;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     LiveFixtures fixtures;
     Tenant tenant;
@@ -137,6 +159,83 @@ class LiveBannerPageTest {
             fixtures.verdict(first, RiskLevel.HIGH, LiveFixtures.LOOKALIKE);
 
             assertThat(stream.nextChange("SUSPICIOUS", WAIT)).contains("\"level\":\"HIGH\"");
+        }
+    }
+
+    @Test
+    void aRecipientsTrustChangesOnlyTheirOwnCopysPage() throws Exception {
+        String messageId = "<" + UUID.randomUUID() + "@contoso-payroll.com>";
+        MailItem trusting = fixtures.item(mailbox, messageId);
+        MailItem other = fixtures.item(fixtures.mailbox(tenant, "bob"), messageId);
+        fixtures.verdict(trusting, RiskLevel.SUSPICIOUS, LiveFixtures.LOOKALIKE, LiveFixtures.FIRST_CONTACT);
+        fixtures.verdict(other, RiskLevel.SUSPICIOUS, LiveFixtures.LOOKALIKE, LiveFixtures.FIRST_CONTACT);
+
+        try (SseClient trustingPage = events(tokens.issue(tenant.getId(), trusting.getId()));
+                SseClient otherPage = events(tokens.issue(tenant.getId(), other.getId()))) {
+            assertThat(trustingPage.next(WAIT)).contains("SUSPICIOUS");
+            assertThat(otherPage.next(WAIT)).contains("SUSPICIOUS");
+
+            verdicts.record(
+                    tenant.getId(),
+                    trusting.getId(),
+                    new Verdict(20, RiskLevel.LOW, List.of(LiveFixtures.LOOKALIKE), "test"),
+                    VerdictCause.RECIPIENT_TRUST,
+                    "trusted by recipient");
+
+            assertThat(trustingPage.nextChange("SUSPICIOUS", WAIT)).contains("\"level\":\"LOW\"");
+            fixtures.verdict(other, RiskLevel.HIGH, LiveFixtures.LOOKALIKE);
+            // The other page's next change is the analyst-like HIGH: the trust pushed nothing there.
+            assertThat(otherPage.nextChange("SUSPICIOUS", WAIT)).contains("\"level\":\"HIGH\"");
+        }
+        assertThat(get("/b/" + tokens.issue(tenant.getId(), other.getId())).body())
+                .contains("High risk");
+        assertThat(states.current(tenant.getId(), other.getId()).orElseThrow().level())
+                .isEqualTo(RiskLevel.HIGH);
+        assertThat(states.current(tenant.getId(), trusting.getId())
+                        .orElseThrow()
+                        .level())
+                .as("a message-wide change after the trust is newer, so it applies to the trusting copy too")
+                .isEqualTo(RiskLevel.HIGH);
+    }
+
+    @Test
+    void anOpenPageFollowsAChangeMadeOnAnotherInstance() throws Exception {
+        MailItem item = bannered(RiskLevel.SUSPICIOUS);
+        InstanceIdentity otherInstance = new InstanceIdentity();
+        VerdictNotifier otherNotifier = new VerdictNotifier(context.getBean(DataSource.class), otherInstance);
+        await().atMost(WAIT).until(() -> context.getBean(VerdictListener.class).isListening());
+
+        try (SseClient stream = events(tokens.issue(tenant.getId(), item.getId()))) {
+            assertThat(stream.next(WAIT)).contains("\"level\":\"SUSPICIOUS\"");
+
+            // The other instance commits the version in the shared database, then announces it; nothing happens in
+            // this instance's process but the notification.
+            Instant at = Instant.now();
+            jdbc.update(
+                    "INSERT INTO verdicts (id, tenant_id, mail_item_id, version, score, level, signals, engine_version,"
+                            + " cause, caused_by, created_at)"
+                            + " SELECT ?, tenant_id, mail_item_id, version + 1, 100, 'MALICIOUS', signals,"
+                            + " engine_version, 'ANALYST', 'analyst-b', ? FROM verdicts"
+                            + " WHERE tenant_id = ? AND mail_item_id = ? ORDER BY version DESC LIMIT 1",
+                    UUID.randomUUID(),
+                    Timestamp.from(at),
+                    tenant.getId(),
+                    item.getId());
+            otherNotifier.send(List.of(new VerdictChanged(
+                    tenant.getId(),
+                    item.getId(),
+                    2,
+                    RiskLevel.SUSPICIOUS,
+                    RiskLevel.MALICIOUS,
+                    100,
+                    VerdictCause.ANALYST,
+                    "analyst-b",
+                    at,
+                    false)));
+
+            assertThat(stream.nextChange("SUSPICIOUS", WAIT))
+                    .contains("\"level\":\"MALICIOUS\"")
+                    .contains("\"label\":\"Danger\"");
         }
     }
 
