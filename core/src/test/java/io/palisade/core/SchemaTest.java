@@ -61,13 +61,15 @@ class SchemaTest {
                         + " AND indexdef NOT LIKE '%(tenant_id%' AND indexname NOT LIKE '%\\_pkey'",
                 String.class);
 
-        // Workers claim work, and the renewal job finds expiring subscriptions, across all tenants; and one
+        // Workers claim work, and the renewal job finds expiring subscriptions and failed creations due for another
+        // try, across all tenants; and one
         // Microsoft tenant is connected to one Palisade tenant at most, which only a cross-tenant index can hold.
         assertThat(indexes)
                 .containsExactlyInAnyOrder(
                         "work_items_ready",
                         "work_items_leased",
                         "m365_subscriptions_expiry",
+                        "m365_subscriptions_creation_retry",
                         "provider_connections_one_live_per_external_tenant");
     }
 
