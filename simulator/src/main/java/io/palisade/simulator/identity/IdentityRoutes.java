@@ -10,6 +10,7 @@ import io.palisade.simulator.state.SimState;
 import io.palisade.simulator.state.Tenant;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +39,10 @@ public final class IdentityRoutes implements Routes {
     public IdentityRoutes(SimState state, TokenService tokens) {
         this.state = state;
         this.tokens = tokens;
-        this.assertions = new ClientAssertions(state.clock());
+        // A client assertion is stamped by the client's own clock and its certificate dated in real time, as Entra ID
+        // checks them: they are judged by the wall clock, not by the simulated one, which tests move forward to let
+        // subscriptions and tokens of the simulated world expire.
+        this.assertions = new ClientAssertions(Clock.systemUTC());
         this.consent = new AdminConsent(state);
     }
 
