@@ -16,6 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * batch after the longest Retry-After among them, as long as that wait is within the inline limit; a longer wait
  * ends the call as retryable with that Retry-After, so the work queue waits instead of a thread. A 404 item is an
  * absent result; any other failed item fails the call. Items parse as Graph objects or, for raw content such as a
- * message's MIME, as bytes.
+ * message's MIME, as bytes. Requests of one mailbox go one batch after another, so its four concurrent requests are
+ * never exceeded; requests that each name another mailbox ({@link #getAllAcrossMailboxes}) go as up to
+ * {@code palisade.m365.throttle.parallel-batches} batches at once.
  */
 @Component
 public class GraphBatch {
@@ -42,9 +48,11 @@ public class GraphBatch {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Duration inlineRetryAfter;
+    private final int parallelBatches;
 
     public GraphBatch(ThrottleProperties throttle) {
         this.inlineRetryAfter = throttle.inlineRetryAfter();
+        this.parallelBatches = throttle.parallelBatches();
     }
 
     /**
@@ -56,7 +64,17 @@ public class GraphBatch {
     public <K, T extends Parsable> Map<K, T> getAll(
             GraphServiceClient graph, Map<K, RequestInformation> requests, ParsableFactory<T> factory)
             throws ConnectorException {
-        return run(graph, requests, (answer, step) -> answer.getResponseById(step, factory));
+        return run(graph, requests, (answer, step) -> answer.getResponseById(step, factory), 1);
+    }
+
+    /**
+     * As {@link #getAll}, for requests that each name a different mailbox (a search of every mailbox): several
+     * batches are in flight at once, since no mailbox gets more than one request of them.
+     */
+    public <K, T extends Parsable> Map<K, T> getAllAcrossMailboxes(
+            GraphServiceClient graph, Map<K, RequestInformation> requests, ParsableFactory<T> factory)
+            throws ConnectorException {
+        return run(graph, requests, (answer, step) -> answer.getResponseById(step, factory), parallelBatches);
     }
 
     /**
@@ -67,7 +85,7 @@ public class GraphBatch {
      */
     public <K> Map<K, byte[]> getAllBytes(GraphServiceClient graph, Map<K, RequestInformation> requests)
             throws ConnectorException {
-        return run(graph, requests, GraphBatch::bytes);
+        return run(graph, requests, GraphBatch::bytes, 1);
     }
 
     /** Reads one successful item of a batch answer. */
@@ -75,23 +93,73 @@ public class GraphBatch {
         T read(BatchResponseContent answer, String step) throws IOException, ConnectorException;
     }
 
-    private <K, T> Map<K, T> run(GraphServiceClient graph, Map<K, RequestInformation> requests, ItemReader<T> reader)
+    private <K, T> Map<K, T> run(
+            GraphServiceClient graph, Map<K, RequestInformation> requests, ItemReader<T> reader, int parallel)
             throws ConnectorException {
         Map<K, T> results = new LinkedHashMap<>();
         Map<K, RequestInformation> pending = new LinkedHashMap<>(requests);
         for (int round = 1; !pending.isEmpty(); round++) {
             Retry retry = new Retry();
             List<K> keys = new ArrayList<>(pending.keySet());
+            List<List<K>> chunks = new ArrayList<>();
             for (int from = 0; from < keys.size(); from += MAX_REQUESTS) {
-                List<K> chunk = keys.subList(from, Math.min(keys.size(), from + MAX_REQUESTS));
-                send(graph, chunk, pending, reader, results, retry);
+                chunks.add(keys.subList(from, Math.min(keys.size(), from + MAX_REQUESTS)));
             }
-            pending.keySet().retainAll(retry.keys);
+            for (Map<K, T> chunkResults : sendAll(graph, chunks, pending, reader, retry, parallel)) {
+                results.putAll(chunkResults);
+            }
+            pending.keySet().retainAll(retry.keys());
             if (!pending.isEmpty()) {
                 waitOrGiveUp(retry, round, pending.size());
             }
         }
-        return results;
+        Map<K, T> ordered = new LinkedHashMap<>();
+        requests.keySet().stream().filter(results::containsKey).forEach(k -> ordered.put(k, results.get(k)));
+        return ordered;
+    }
+
+    /** Sends the chunks, {@code parallel} at a time; each chunk's results in the chunks' order. */
+    private <K, T> List<Map<K, T>> sendAll(
+            GraphServiceClient graph,
+            List<List<K>> chunks,
+            Map<K, RequestInformation> pending,
+            ItemReader<T> reader,
+            Retry retry,
+            int parallel)
+            throws ConnectorException {
+        List<Map<K, T>> out = new ArrayList<>();
+        if (parallel <= 1 || chunks.size() <= 1) {
+            for (List<K> chunk : chunks) {
+                Map<K, T> chunkResults = new LinkedHashMap<>();
+                send(graph, chunk, pending, reader, chunkResults, retry);
+                out.add(chunkResults);
+            }
+            return out;
+        }
+        List<Future<Map<K, T>>> futures = new ArrayList<>();
+        try (ExecutorService senders = Executors.newFixedThreadPool(
+                Math.min(parallel, chunks.size()), Thread.ofVirtual().factory())) {
+            for (List<K> chunk : chunks) {
+                futures.add(senders.submit(() -> {
+                    Map<K, T> chunkResults = new LinkedHashMap<>();
+                    send(graph, chunk, pending, reader, chunkResults, retry);
+                    return chunkResults;
+                }));
+            }
+            for (Future<Map<K, T>> future : futures) {
+                out.add(future.get());
+            }
+            return out;
+        } catch (ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof ConnectorException failure) {
+                throw failure;
+            }
+            throw GraphErrors.map("batch", e.getCause() instanceof RuntimeException r ? r : new RuntimeException(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ConnectorException.retryable("interrupted while sending batches", null, e);
+        }
     }
 
     private <K, T> void send(
@@ -159,7 +227,7 @@ public class GraphBatch {
     }
 
     private void waitOrGiveUp(Retry retry, int round, int count) throws ConnectorException {
-        Duration wait = retry.longest;
+        Duration wait = retry.longest();
         if (round >= MAX_ROUNDS || wait.compareTo(inlineRetryAfter) > 0) {
             LOG.warn("event=m365_batch_deferred items={} round={} retry_after_ms={}", count, round, wait.toMillis());
             throw ConnectorException.retryable("batch items throttled", wait, null);
@@ -185,17 +253,26 @@ public class GraphBatch {
         }
     }
 
-    /** The items to send again and the longest wait any of them asked for (1 s when none said). */
+    /** The items to send again and the longest wait any of them asked for (1 s when none said); batches in flight
+     * at once add to it together. */
     private static final class Retry {
         private final List<Object> keys = new ArrayList<>();
         private Duration longest = Duration.ZERO;
 
-        void add(Object key, Optional<Duration> after) {
+        synchronized void add(Object key, Optional<Duration> after) {
             keys.add(key);
             Duration wait = after.orElse(Duration.ofSeconds(1));
             if (wait.compareTo(longest) > 0) {
                 longest = wait;
             }
+        }
+
+        synchronized List<Object> keys() {
+            return List.copyOf(keys);
+        }
+
+        synchronized Duration longest() {
+            return longest;
         }
     }
 }

@@ -159,7 +159,7 @@ public class M365MailboxConnector implements MailboxConnector {
                             }));
         }
         List<MessageCopy> copies = new ArrayList<>();
-        batch.getAll(graph, requests, MessageCollectionResponse::createFromDiscriminatorValue)
+        batch.getAllAcrossMailboxes(graph, requests, MessageCollectionResponse::createFromDiscriminatorValue)
                 .forEach((mailbox, found) -> {
                     if (found.getValue() != null) {
                         found.getValue()

@@ -13,10 +13,12 @@ import io.palisade.core.mailbox.MailboxRepository;
 import io.palisade.core.mailbox.MailboxStatus;
 import io.palisade.core.queue.WorkItem;
 import io.palisade.core.verdict.VerdictService;
+import io.palisade.core.verdict.VerdictVersion;
 import io.palisade.core.work.PermanentWorkException;
 import io.palisade.core.work.RetryableWorkException;
 import io.palisade.core.work.WorkHandler;
 import io.palisade.core.work.WorkSignal;
+import io.palisade.detection.api.Signal;
 import io.palisade.detection.api.Verdict;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -52,6 +54,7 @@ public class ClawbackDiscovery implements WorkHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClawbackDiscovery.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int ADOPTION_CHUNK = 50;
 
     private final MailboxConnectorRegistry connectors;
     private final MailboxRepository mailboxes;
@@ -103,12 +106,23 @@ public class ClawbackDiscovery implements WorkHandler {
         ActionKind kind = ActionKind.valueOf(payload.path("kind").asString());
         String requestedBy = payload.path("requestedBy").asString();
         int added = 0;
+        long searchNanos = 0;
+        long addNanos = 0;
         for (JsonNode id : payload.path("internetMessageIds")) {
+            long start = System.nanoTime();
             List<Found> found = search(tenantId, id.asString());
-            added += transactions.execute(
-                    status -> addAll(tenantId, clawbackId, kind, requestedBy, id.asString(), found));
+            long searched = System.nanoTime();
+            added += addAll(tenantId, clawbackId, kind, requestedBy, id.asString(), found);
+            searchNanos += searched - start;
+            addNanos += System.nanoTime() - searched;
         }
-        LOG.info("event=clawback_search_done tenant={} clawback={} added={}", tenantId, clawbackId, added);
+        LOG.info(
+                "event=clawback_search_done tenant={} clawback={} added={} search_ms={} add_ms={}",
+                tenantId,
+                clawbackId,
+                added,
+                searchNanos / 1_000_000,
+                addNanos / 1_000_000);
         if (added > 0) {
             workers.wake();
         }
@@ -159,24 +173,52 @@ public class ClawbackDiscovery implements WorkHandler {
         mailboxes
                 .findByTenantIdAndStatusOrderByAddress(tenantId, MailboxStatus.ACTIVE)
                 .forEach(m -> active.put(m.getProvider() + "/" + m.getProviderMailboxId(), m));
-        int added = 0;
+        // The copy every adopted one is modelled on, and its verdict, read once: a campaign's search adopts thousands.
+        Optional<Template> template = template(tenantId, internetMessageId);
+        if (template.isEmpty()) {
+            return 0;
+        }
+        List<Adoption> adoptions = new ArrayList<>();
         for (Found copy : found) {
             Mailbox known = active.get(copy.provider() + "/" + copy.copy().providerMailboxId());
             Optional<Mailbox> mailbox = known != null
                     ? Optional.of(known)
                     : mailboxes.findByTenantIdAndProviderAndProviderMailboxId(
                             tenantId, copy.provider(), copy.copy().providerMailboxId());
-            if (mailbox.isEmpty() || knownMailboxes.contains(mailbox.get().getId())) {
-                // Not watched, or a copy we track already (perhaps under the id a move is giving it right now).
-                continue;
+            if (mailbox.isPresent() && !knownMailboxes.contains(mailbox.get().getId())) {
+                adoptions.add(new Adoption(mailbox.get(), copy.copy()));
             }
+            // Otherwise not watched, or a copy we track already (perhaps under the id a move is giving it now).
+        }
+        // Short transactions, each waking the workers: the first adopted copies move while later ones are adopted.
+        int added = 0;
+        for (int from = 0; from < adoptions.size(); from += ADOPTION_CHUNK) {
+            List<Adoption> chunk = adoptions.subList(from, Math.min(adoptions.size(), from + ADOPTION_CHUNK));
+            added += transactions.execute(
+                    status -> adoptAll(tenantId, clawbackId, kind, requestedBy, template.get(), chunk));
+            workers.wake();
+        }
+        return added;
+    }
+
+    private int adoptAll(
+            UUID tenantId,
+            UUID clawbackId,
+            ActionKind kind,
+            String requestedBy,
+            Template template,
+            List<Adoption> chunk) {
+        int added = 0;
+        for (Adoption adoption : chunk) {
+            UUID mailboxId = adoption.mailbox().getId();
+            String providerMessageId = adoption.copy().providerMessageId();
             // Ingest may be storing this very copy now (its notification came as the search found it): whoever
             // holds the copy's lock first stores it.
-            copyLock.hold(tenantId, mailbox.get().getId(), copy.copy().providerMessageId());
-            if (stored(tenantId, mailbox.get().getId(), copy.copy().providerMessageId())) {
+            copyLock.hold(tenantId, mailboxId, providerMessageId);
+            if (stored(tenantId, mailboxId, providerMessageId)) {
                 continue;
             }
-            MailItem item = adopt(tenantId, internetMessageId, mailbox.get(), copy.copy());
+            MailItem item = adopt(template, adoption.mailbox(), adoption.copy());
             joinCampaign(tenantId, clawbackId, item);
             added += clawbacks.addCopy(clawbackId, item, kind, requestedBy) ? 1 : 0;
         }
@@ -205,28 +247,39 @@ public class ClawbackDiscovery implements WorkHandler {
                 clawbackId);
     }
 
-    private MailItem adopt(UUID tenantId, String internetMessageId, Mailbox mailbox, MessageCopy copy) {
-        MailItem template = mailItems
-                .findByTenantIdAndInternetMessageId(tenantId, internetMessageId)
-                .getFirst();
+    /** A stored copy of the message and its current verdict, which adopted copies take. */
+    private record Template(MailItem item, Optional<VerdictVersion> verdict, List<Signal> signals) {}
+
+    private Optional<Template> template(UUID tenantId, String internetMessageId) {
+        return mailItems
+                .findFirstByTenantIdAndInternetMessageIdOrderByCreatedAtAsc(tenantId, internetMessageId)
+                .map(item -> {
+                    Optional<VerdictVersion> verdict = verdicts.current(tenantId, item.getId());
+                    return new Template(
+                            item, verdict, verdict.map(verdicts::signals).orElse(List.of()));
+                });
+    }
+
+    private MailItem adopt(Template template, Mailbox mailbox, MessageCopy copy) {
+        MailItem model = template.item();
         MailItem item = mailItems.save(new MailItem(
-                template.getTenantId(),
+                model.getTenantId(),
                 mailbox.getId(),
                 mailbox.getProvider(),
                 copy.providerMessageId(),
                 null,
-                template.getInternetMessageId(),
-                template.getSender(),
+                model.getInternetMessageId(),
+                model.getSender(),
                 List.of(mailbox.getAddress()),
-                template.getSubject(),
-                template.getReceivedAt(),
+                model.getSubject(),
+                model.getReceivedAt(),
                 copy.folderId(),
                 clock.instant()));
-        verdicts.current(template.getTenantId(), template.getId())
+        template.verdict()
                 .ifPresent(v -> verdicts.record(
                         item.getTenantId(),
                         item.getId(),
-                        new Verdict(v.getScore(), v.getLevel(), verdicts.signals(v), v.getEngineVersion()),
+                        new Verdict(v.getScore(), v.getLevel(), template.signals(), v.getEngineVersion()),
                         v.getCause(),
                         v.getCausedBy()));
         LOG.info(
@@ -238,4 +291,7 @@ public class ClawbackDiscovery implements WorkHandler {
     }
 
     private record Found(Provider provider, MessageCopy copy) {}
+
+    /** A copy found in a watched mailbox that Palisade has not stored. */
+    private record Adoption(Mailbox mailbox, MessageCopy copy) {}
 }

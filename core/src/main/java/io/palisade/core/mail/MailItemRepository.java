@@ -25,6 +25,10 @@ public interface MailItemRepository extends Repository<MailItem, UUID> {
     /** Every known copy of a message in the tenant. */
     List<MailItem> findByTenantIdAndInternetMessageId(UUID tenantId, String internetMessageId);
 
+    /** One copy of the message in the tenant, the first stored; without loading every copy of a large campaign. */
+    Optional<MailItem> findFirstByTenantIdAndInternetMessageIdOrderByCreatedAtAsc(
+            UUID tenantId, String internetMessageId);
+
     List<MailItem> findByTenantIdOrderByReceivedAtDesc(UUID tenantId, Pageable page);
 
     List<MailItem> findByTenantIdAndIdIn(UUID tenantId, List<UUID> ids);
