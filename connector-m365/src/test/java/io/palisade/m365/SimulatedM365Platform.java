@@ -1,5 +1,8 @@
 package io.palisade.m365;
 
+import com.microsoft.graph.models.FollowupFlag;
+import com.microsoft.graph.models.FollowupFlagStatus;
+import com.microsoft.graph.models.Importance;
 import com.microsoft.graph.models.Message;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import io.palisade.core.connector.MessageRef;
@@ -72,6 +75,20 @@ public final class SimulatedM365Platform implements MailboxPlatform {
     }
 
     @Override
+    public void flagAndMarkImportant(MessageRef message) {
+        FollowupFlag flag = new FollowupFlag();
+        flag.setFlagStatus(FollowupFlagStatus.Flagged);
+        Message patch = new Message();
+        patch.setFlag(flag);
+        patch.setImportance(Importance.High);
+        graph.users()
+                .byUserId(message.providerMailboxId())
+                .messages()
+                .byMessageId(message.providerMessageId())
+                .patch(patch);
+    }
+
+    @Override
     public Optional<StoredMessage> find(MessageRef message) {
         MailboxState state = SharedSimulator.control().mailbox(simTenant.tenantId(), message.providerMailboxId());
         for (MailboxState.Folder folder : state.folders()) {
@@ -113,18 +130,15 @@ public final class SimulatedM365Platform implements MailboxPlatform {
     }
 
     private StoredMessage stored(String mailbox, MailboxState.Folder folder, MailboxState.Message m) {
-        Message categories = graph.users()
-                .byUserId(mailbox)
-                .messages()
-                .byMessageId(m.id())
-                .get(request -> request.queryParameters.select = new String[] {"categories"});
         return new StoredMessage(
                 m.id(),
                 folder.id(),
                 folder.hidden(),
                 folder.wellKnownName() != null && RECOVERABLE.contains(folder.wellKnownName()),
                 m.isRead(),
-                Set.copyOf(categories.getCategories() == null ? List.of() : categories.getCategories()),
+                Set.copyOf(m.categories()),
+                "flagged".equals(m.flagStatus()),
+                "high".equals(m.importance()),
                 m.receivedDateTime(),
                 m.isDraft(),
                 mime(mailbox, m.id()));

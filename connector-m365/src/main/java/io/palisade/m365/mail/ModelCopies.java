@@ -34,7 +34,8 @@ final class ModelCopies {
                         .toList();
     }
 
-    /** The flag's status; its start and due dates are not carried over. */
+    /** The flag's status. */
+    // Not yet: a flag's start and due dates are not carried over, so a re-created banner copy loses its reminder.
     static FollowupFlag flag(FollowupFlag parsed) {
         if (parsed == null || parsed.getFlagStatus() == null) {
             return null;

@@ -10,10 +10,12 @@ import io.palisade.m365.subscription.SubscriptionStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,6 +60,7 @@ public class NotificationIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationIntake.class);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final Pattern SUBSCRIPTION_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final SubscriptionStore subscriptions;
     private final WorkQueue queue;
@@ -215,11 +218,19 @@ public class NotificationIntake {
     private Map<UUID, IntakeResult> store(
             List<JsonNode> notifications, Map<String, SubscriptionRecord> known, boolean lifecycle) {
         Map<UUID, IntakeResult> results = new HashMap<>();
+        Map<String, Integer> unknown = new LinkedHashMap<>();
         for (JsonNode notification : notifications) {
+            String subscriptionId = notification.path("subscriptionId").asString("");
+            if (!known.containsKey(subscriptionId)) {
+                unknown.merge(subscriptionId, 1, Integer::sum);
+                results.merge(null, new IntakeResult(0, 0, 1, 0), IntakeResult::plus);
+                continue;
+            }
             results.merge(tenantOf(notification, known), acceptOne(notification, known, lifecycle), IntakeResult::plus);
         }
+        logUnknown(unknown);
         IntakeResult result = results.values().stream().reduce(IntakeResult.empty(), IntakeResult::plus);
-        LOG.info(
+        LOG.debug(
                 "event=m365_notifications_received lifecycle={} stored={} duplicates={} ignored={} rejected={}",
                 lifecycle,
                 result.stored(),
@@ -232,10 +243,6 @@ public class NotificationIntake {
     private IntakeResult acceptOne(JsonNode notification, Map<String, SubscriptionRecord> known, boolean lifecycle) {
         String subscriptionId = notification.path("subscriptionId").asString("");
         SubscriptionRecord subscription = known.get(subscriptionId);
-        if (subscription == null) {
-            LOG.info("event=m365_notification_ignored reason=unknown_subscription subscription={}", subscriptionId);
-            return new IntakeResult(0, 0, 1, 0);
-        }
         if (!ClientStates.matches(notification.path("clientState").asString(null), subscription.clientStateHash())) {
             LOG.warn(
                     "event=m365_notification_rejected reason=client_state_mismatch tenant={} subscription={}",
@@ -244,6 +251,23 @@ public class NotificationIntake {
             return new IntakeResult(0, 0, 0, 1);
         }
         return lifecycle ? storeLifecycle(notification, subscription) : storeChange(notification, subscription);
+    }
+
+    /** One line per unknown subscription (a removed or another app's), however many of its notifications came. */
+    private static void logUnknown(Map<String, Integer> notificationsBySubscription) {
+        // Not yet: the lines of one POST are not capped, so a sender naming many made-up subscriptions fills the log.
+        notificationsBySubscription.forEach((subscriptionId, count) -> LOG.info(
+                "event=m365_notification_ignored reason=unknown_subscription subscription={} notifications={}",
+                loggable(subscriptionId),
+                count));
+    }
+
+    /**
+     * A subscription id as it may be logged: anyone can post to the webhook, so an id that is not shaped like
+     * Graph's (a GUID) is not written out, keeping the line one line.
+     */
+    static String loggable(String subscriptionId) {
+        return SUBSCRIPTION_ID.matcher(subscriptionId).matches() ? subscriptionId : "not_a_subscription_id";
     }
 
     private IntakeResult storeChange(JsonNode notification, SubscriptionRecord subscription) {

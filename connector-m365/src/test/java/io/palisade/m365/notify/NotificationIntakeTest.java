@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.palisade.core.tenant.Tenant;
 import io.palisade.core.tenant.TenantService;
+import io.palisade.m365.CapturedLog;
 import io.palisade.m365.M365IntegrationTest;
 import io.palisade.m365.chat.ChatWork;
 import io.palisade.m365.subscription.SubscriptionRecord;
 import io.palisade.m365.subscription.SubscriptionStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,49 @@ class NotificationIntakeTest extends M365IntegrationTest {
 
         assertThat(result.ignored()).isEqualTo(1);
         assertThat(result.stored()).isZero();
+    }
+
+    @Test
+    void anUnknownSubscriptionIsIgnoredWithOneLogLineHoweverManyOfItsNotificationsCome() {
+        String removed = UUID.randomUUID().toString();
+        String foreign = UUID.randomUUID().toString();
+        String body = "{\"value\":[" + item(removed, clientState, "missed") + ","
+                + item(removed, clientState, "reauthorizationRequired") + ","
+                + item(foreign, clientState, "missed") + "]}";
+
+        List<String> lines;
+        IntakeResult result;
+        try (CapturedLog log = CapturedLog.start()) {
+            result = intake.acceptLifecycle(body);
+            lines = log.linesOfThisThread();
+        }
+
+        assertThat(result.ignored()).isEqualTo(3);
+        assertThat(lines)
+                .as("one event line per unknown subscription, no batch summary")
+                .hasSize(2)
+                .allSatisfy(line ->
+                        assertThat(line).contains("event=m365_notification_ignored reason=unknown_subscription"));
+        assertThat(lines.get(0)).contains("subscription=" + removed, "notifications=2");
+        assertThat(lines.get(1)).contains("subscription=" + foreign, "notifications=1");
+    }
+
+    @Test
+    void anUnknownSubscriptionIdThatIsNotAnIdIsNotWrittenToTheLog() {
+        String forged = "x\\nevent=forged_line secret=1";
+
+        List<String> lines;
+        try (CapturedLog log = CapturedLog.start()) {
+            intake.acceptLifecycle(lifecycle(forged, clientState, "missed"));
+            lines = log.linesOfThisThread();
+        }
+
+        assertThat(lines)
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .contains("subscription=not_a_subscription_id")
+                        .doesNotContain("forged_line")
+                        .doesNotContain("\n"));
     }
 
     @Test

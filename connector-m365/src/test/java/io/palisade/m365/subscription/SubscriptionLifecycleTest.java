@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.palisade.core.connector.Provider;
+import io.palisade.core.mail.MailItemRepository;
 import io.palisade.core.mailbox.Mailbox;
 import io.palisade.core.mailbox.MailboxRepository;
 import io.palisade.m365.M365IntegrationTest;
@@ -11,11 +12,13 @@ import io.palisade.m365.OnboardedTenant;
 import io.palisade.m365.SharedSimulator;
 import io.palisade.m365.onboarding.M365Onboarding;
 import io.palisade.simulator.control.Fault;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,9 @@ class SubscriptionLifecycleTest extends M365IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MailItemRepository mailItems;
 
     static OnboardedTenant tenant;
 
@@ -121,10 +127,21 @@ class SubscriptionLifecycleTest extends M365IntegrationTest {
     }
 
     @Test
-    void aRemovedSubscriptionIsRecreated() {
+    void aRemovedSubscriptionIsRecreatedThenMailDeliveredWhileItWasGoneIsScannedOnce() {
         SubscriptionRecord bob = subscriptionOf(tenant.bob().id());
-
+        // Our endpoint is unreachable at first, so Graph holds the subscriptionRemoved notification in its retries and
+        // mail arrives while the mailbox has no subscription at all: no notification will ever tell of it.
+        SharedSimulator.control().addFault(Fault.unreachableEndpoint(true));
         SharedSimulator.control().lifecycleEvent(tenant.sim().tenantId(), bob.subscriptionId(), "subscriptionRemoved");
+        String messageId = deliverTo(tenant.bob().id());
+        assertThat(SharedSimulator.control().subscriptions(tenant.sim().tenantId()))
+                .as("no subscription watches bob's mailbox while the mail arrives")
+                .noneMatch(
+                        s -> s.path("resource").asString().contains(tenant.bob().id()));
+        assertThat(scanned(messageId)).isZero();
+
+        SharedSimulator.control().addFault(Fault.unreachableEndpoint(false));
+        SharedSimulator.control().retryNotificationsNow();
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> byId(bob.subscriptionId())
@@ -139,6 +156,11 @@ class SubscriptionLifecycleTest extends M365IntegrationTest {
                 .extracting(s -> s.path("id").asString())
                 .contains(replacement)
                 .doesNotContain(bob.subscriptionId());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> lifecycleCatchUpsDone(tenant.bob().id()) >= 1 && scanned(messageId) >= 1);
+        assertThat(scanned(messageId))
+                .as("the catch-up after the recreation scans the missed mail once")
+                .isEqualTo(1);
     }
 
     @Test
@@ -177,6 +199,40 @@ class SubscriptionLifecycleTest extends M365IntegrationTest {
                         .isNotBlank());
     }
 
+    /** The lifecycle catch-up rounds of the user's mailbox that have finished. */
+    private int lifecycleCatchUpsDone(String userId) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM work_items WHERE tenant_id = ? AND kind = 'm365.catchup' AND state = 'DONE'"
+                        + " AND idempotency_key LIKE ?",
+                Integer.class,
+                tenant.tenant().getId(),
+                "catchup:" + mailboxOf(userId).getId() + ":lifecycle:%");
+    }
+
+    private int scanned(String messageId) {
+        return mailItems
+                .findByTenantIdAndInternetMessageId(tenant.tenant().getId(), messageId)
+                .size();
+    }
+
+    /** Delivers an ordinary message to the user's inbox; returns its Message-ID. */
+    private String deliverTo(String userId) {
+        String messageId = "<" + UUID.randomUUID() + "@fabrikam.example>";
+        String mime = """
+                From: "Erin Brooks" <erin.brooks@fabrikam.example>
+                To: bob@lifecycle.example
+                Subject: Stock count on Friday
+                Message-ID: %s
+                Date: Thu, 03 Dec 2026 09:00:00 +0000
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=utf-8
+
+                Hello Bob, the stock count starts at eight on Friday.
+                """.formatted(messageId).replace("\n", "\r\n");
+        SharedSimulator.control().deliver(tenant.sim().tenantId(), userId, mime.getBytes(StandardCharsets.UTF_8));
+        return messageId;
+    }
+
     private int catchUpRounds() {
         return jdbc.queryForObject(
                 "SELECT count(*) FROM work_items WHERE tenant_id = ? AND kind = 'm365.catchup'",
@@ -192,10 +248,14 @@ class SubscriptionLifecycleTest extends M365IntegrationTest {
         return activeFor(userId).orElseThrow();
     }
 
-    private Optional<SubscriptionRecord> activeFor(String userId) {
-        Mailbox mailbox = mailboxes
+    private Mailbox mailboxOf(String userId) {
+        return mailboxes
                 .findByTenantIdAndProviderAndProviderMailboxId(tenant.tenant().getId(), Provider.M365, userId)
                 .orElseThrow();
+    }
+
+    private Optional<SubscriptionRecord> activeFor(String userId) {
+        Mailbox mailbox = mailboxOf(userId);
         return store.findByTenant(tenant.tenant().getId()).stream()
                 .filter(r -> mailbox.getId().equals(r.mailboxId()))
                 .filter(r -> r.status() == SubscriptionRecord.Status.ACTIVE)

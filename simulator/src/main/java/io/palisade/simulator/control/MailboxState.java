@@ -28,6 +28,9 @@ public record MailboxState(String id, String userPrincipalName, String displayNa
     /**
      * One message's metadata.
      *
+     * @param flagStatus Graph's {@code flag.flagStatus}: {@code notFlagged}, {@code flagged} or {@code complete}
+     * @param importance {@code low}, {@code normal} or {@code high}
+     * @param categories the user's categories, never null
      * @param bodyReplaced true when the body was set through JSON (PATCH or create) after delivery
      */
     public record Message(
@@ -36,9 +39,17 @@ public record MailboxState(String id, String userPrincipalName, String displayNa
             String subject,
             boolean isRead,
             boolean isDraft,
+            String flagStatus,
+            String importance,
+            List<String> categories,
             Instant receivedDateTime,
             boolean bodyReplaced,
-            int size) {}
+            int size) {
+
+        public Message {
+            categories = categories == null ? List.of() : List.copyOf(categories);
+        }
+    }
 
     /** A folder by well-known name or display name, ignoring case. */
     public Optional<Folder> folder(String name) {

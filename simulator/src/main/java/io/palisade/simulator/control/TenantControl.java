@@ -266,6 +266,10 @@ public final class TenantControl implements Routes {
                 j.put("subject", m.subject());
                 j.put("isRead", m.read());
                 j.put("isDraft", m.draft());
+                j.put("flagStatus", m.flagStatus());
+                j.put("importance", m.importance());
+                ArrayNode categories = j.putArray("categories");
+                m.categories().forEach(categories::add);
                 j.put("receivedDateTime", m.receivedAt().toString());
                 j.put("bodyReplaced", m.body() != null);
                 j.put("size", m.mime() == null ? 0 : m.mime().size());

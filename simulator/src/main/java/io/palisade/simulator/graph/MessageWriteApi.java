@@ -40,6 +40,8 @@ final class MessageWriteApi {
     static final String MESSAGE_FLAGS = "Integer 0x0E07";
     private static final int MSGFLAG_READ = 0x1;
     private static final int MSGFLAG_UNSENT = 0x8;
+    private static final List<String> FLAG_STATUSES = List.of("notFlagged", "complete", "flagged");
+    private static final List<String> IMPORTANCES = List.of("low", "normal", "high");
     private static final Set<String> DRAFT_ONLY = Set.of(
             "subject",
             "body",
@@ -113,7 +115,7 @@ final class MessageWriteApi {
                                 : "<" + UUID.randomUUID() + "@simulator.palisade.local>")
                 .draft((flags & MSGFLAG_UNSENT) != 0)
                 .read((flags & MSGFLAG_READ) != 0 || bool(json, "isRead"))
-                .importance(Json.text(json, "importance") != null ? Json.text(json, "importance") : "normal")
+                .importance(importance(json, "normal"))
                 .categories(strings(Json.field(json, "categories")))
                 .flagStatus(flagStatus(json, "notFlagged"))
                 .receivedAt(received)
@@ -164,9 +166,7 @@ final class MessageWriteApi {
         if (Json.field(json, "categories") != null) {
             b.categories(strings(Json.field(json, "categories")));
         }
-        if (Json.field(json, "importance") != null) {
-            b.importance(Json.text(json, "importance"));
-        }
+        b.importance(importance(json, current.importance()));
         if (Json.field(json, "flag") != null) {
             b.flagStatus(flagStatus(json, current.flagStatus()));
         }
@@ -279,10 +279,27 @@ final class MessageWriteApi {
         return value != null && value.asBoolean();
     }
 
+    /** The {@code flag.flagStatus} sent, checked against Graph's followupFlagStatus values; else {@code fallback}. */
+    // Not yet: a flag's start, due and completion dates are not kept; only its status is.
     private static String flagStatus(JsonNode json, String fallback) {
         JsonNode flag = Json.field(json, "flag");
         String status = flag == null ? null : Json.text(flag, "flagStatus");
-        return status != null ? status : fallback;
+        return status != null ? enumValue(FLAG_STATUSES, status) : fallback;
+    }
+
+    /** The {@code importance} sent, checked against Graph's importance values; else {@code fallback}. */
+    private static String importance(JsonNode json, String fallback) {
+        String importance = Json.text(json, "importance");
+        return importance != null ? enumValue(IMPORTANCES, importance) : fallback;
+    }
+
+    /** Graph reads enum members ignoring case and refuses a value that is not one. */
+    private static String enumValue(List<String> members, String value) {
+        return members.stream()
+                .filter(member -> member.equalsIgnoreCase(value))
+                .findFirst()
+                .orElseThrow(() ->
+                        GraphErrors.error(400, "RequestBodyRead", "Requested value '" + value + "' was not found."));
     }
 
     private static List<String> strings(JsonNode array) {

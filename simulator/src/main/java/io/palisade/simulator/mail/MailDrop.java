@@ -48,6 +48,7 @@ public final class MailDrop {
         ParsedMail parsed = ParsedMail.parse(mime);
         Instant received = receivedAt != null ? receivedAt : Instant.now();
         String messageId = parsed.messageId() != null ? parsed.messageId() : generatedMessageId(mime);
+        // Not yet: the Importance and X-Priority headers are not read; delivered mail is of normal importance.
         StoredMessage.Builder message = StoredMessage.builder()
                 .folderId(folder.id())
                 .internetMessageId(messageId)

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.microsoft.graph.models.BodyType;
 import com.microsoft.graph.models.EmailAddress;
+import com.microsoft.graph.models.FollowupFlag;
+import com.microsoft.graph.models.FollowupFlagStatus;
+import com.microsoft.graph.models.Importance;
 import com.microsoft.graph.models.ItemBody;
 import com.microsoft.graph.models.Message;
 import com.microsoft.graph.models.Recipient;
@@ -16,6 +19,7 @@ import com.microsoft.kiota.HttpMethod;
 import com.microsoft.kiota.RequestInformation;
 import io.palisade.simulator.Fixtures;
 import io.palisade.simulator.control.DeliveredMessage;
+import io.palisade.simulator.control.MailboxState;
 import io.palisade.simulator.control.SimMailbox;
 import io.palisade.simulator.control.SimTenant;
 import io.palisade.simulator.junit.SimulatorExtension;
@@ -165,6 +169,52 @@ class GraphMessageWriteContractTest {
                         .patch(harmless)
                         .getIsRead())
                 .isTrue();
+    }
+
+    @Test
+    void flagAndImportanceAreUserStateThatAPatchChangesWithoutMailAdvancedAndTheMailboxShows() {
+        DeliveredMessage delivered =
+                sim.control().deliver(basic.tenantId(), "bert@basic.onmicrosoft.com", Fixtures.message("<f@x>", "F"));
+        Message change = new Message();
+        FollowupFlag flag = new FollowupFlag();
+        flag.setFlagStatus(FollowupFlagStatus.Flagged);
+        change.setFlag(flag);
+        change.setImportance(Importance.High);
+        change.setCategories(List.of("Finance"));
+
+        Message patched = basicGraph
+                .users()
+                .byUserId("bert@basic.onmicrosoft.com")
+                .messages()
+                .byMessageId(delivered.id())
+                .patch(change);
+
+        assertThat(patched.getFlag().getFlagStatus()).isEqualTo(FollowupFlagStatus.Flagged);
+        assertThat(patched.getImportance()).isEqualTo(Importance.High);
+        MailboxState.Message shown =
+                sim.control().mailbox(basic.tenantId(), "bert@basic.onmicrosoft.com").allMessages().stream()
+                        .filter(m -> m.id().equals(delivered.id()))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(shown.flagStatus()).isEqualTo("flagged");
+        assertThat(shown.importance()).isEqualTo("high");
+        assertThat(shown.categories()).containsExactly("Finance");
+    }
+
+    @Test
+    void aFlagStatusGraphDoesNotKnowIsRefused() {
+        DeliveredMessage delivered =
+                sim.control().deliver(tenant.tenantId(), alice.id(), Fixtures.message("<g@x>", "G"));
+        RequestInformation info = new RequestInformation();
+        info.httpMethod = HttpMethod.PATCH;
+        info.setUri(URI.create(sim.httpsBaseUrl() + "/v1.0/users/" + alice.id() + "/messages/" + delivered.id()));
+        byte[] json = "{\"flag\":{\"flagStatus\":\"urgent\"}}".getBytes(StandardCharsets.UTF_8);
+        info.setStreamContent(new ByteArrayInputStream(json), "application/json");
+
+        assertThatThrownBy(() -> graph.getRequestAdapter().send(info, null, Message::createFromDiscriminatorValue))
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        e -> assertThat(e.getResponseStatusCode()).isEqualTo(400));
     }
 
     @Test

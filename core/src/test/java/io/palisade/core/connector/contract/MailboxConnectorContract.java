@@ -160,7 +160,10 @@ public abstract class MailboxConnectorContract {
     void replacedContentIsWhatTheUserReadsAndTheMessageKeepsItsPlaceAndState() throws Exception {
         Delivered delivered = deliver(alice());
         platform().markReadAndCategorise(delivered.ref(), "Finance");
+        platform().flagAndMarkImportant(delivered.ref());
         StoredMessage before = stored(delivered.ref());
+        assertThat(before.flagged()).isTrue();
+        assertThat(before.important()).isTrue();
 
         String newId = connector().replaceContent(delivered.ref(), bannered(delivered));
 
@@ -169,6 +172,8 @@ public abstract class MailboxConnectorContract {
         assertThat(after.folderId()).isEqualTo(before.folderId());
         assertThat(after.read()).isTrue();
         assertThat(after.categories()).contains("Finance");
+        assertThat(after.flagged()).as("the follow-up flag is kept").isTrue();
+        assertThat(after.important()).as("the importance is kept").isTrue();
         // Graph shows received times to the second; the platform may keep finer ones.
         assertThat(after.receivedAt().truncatedTo(ChronoUnit.SECONDS))
                 .isEqualTo(before.receivedAt().truncatedTo(ChronoUnit.SECONDS));

@@ -29,6 +29,12 @@ public interface MailboxPlatform {
     /** Marks the message read and gives it a category (Microsoft 365) or user label (Gmail), as its user would. */
     void markReadAndCategorise(MessageRef message, String category);
 
+    /**
+     * Flags the message for follow-up and marks it important, as its user would (Microsoft 365: {@code flag} flagged
+     * and {@code importance} high; Gmail: starred and important).
+     */
+    void flagAndMarkImportant(MessageRef message);
+
     /** The message as the mailbox holds it now; empty when it is gone beyond the user's recovery. */
     Optional<StoredMessage> find(MessageRef message);
 
@@ -44,6 +50,8 @@ public interface MailboxPlatform {
      * @param recoverableByUser whether it sits in deleted items or trash, where the user can still restore it
      * @param read its read state
      * @param categories its categories or user labels
+     * @param flagged whether it is flagged for follow-up (Gmail: starred)
+     * @param important whether it is marked important (Microsoft 365: importance high)
      * @param receivedAt when it was delivered
      * @param draft whether the platform treats it as an unsent draft
      * @param mime its raw MIME
@@ -55,6 +63,8 @@ public interface MailboxPlatform {
             boolean recoverableByUser,
             boolean read,
             Set<String> categories,
+            boolean flagged,
+            boolean important,
             Instant receivedAt,
             boolean draft,
             byte[] mime) {}
