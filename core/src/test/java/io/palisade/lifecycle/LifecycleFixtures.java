@@ -1,5 +1,8 @@
 package io.palisade.lifecycle;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.palisade.core.connector.Provider;
 import io.palisade.core.mail.MailItem;
 import io.palisade.core.mail.MailItemRepository;
@@ -11,10 +14,12 @@ import io.palisade.core.tenant.ProviderConnection;
 import io.palisade.core.tenant.ProviderConnectionService;
 import io.palisade.core.tenant.TenantService;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Tenants with mailboxes, and messages delivered to the in-memory platform and ingested through the pipeline. */
@@ -42,6 +47,7 @@ public class LifecycleFixtures {
     private final MailItemRepository mailItems;
     private final MailIngestService ingest;
     private final LifecyclePlatform platform;
+    private final JdbcTemplate jdbc;
 
     public LifecycleFixtures(
             TenantService tenants,
@@ -49,7 +55,9 @@ public class LifecycleFixtures {
             MailboxRepository mailboxes,
             MailItemRepository mailItems,
             MailIngestService ingest,
-            LifecyclePlatform platform) {
+            LifecyclePlatform platform,
+            JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.tenants = tenants;
         this.connections = connections;
         this.mailboxes = mailboxes;
@@ -120,6 +128,21 @@ public class LifecycleFixtures {
                 "inbox",
                 "<" + internetMessageId + ">",
                 ordinary(internetMessageId));
+    }
+
+    /**
+     * Waits until the tenant has exactly {@code count} work items of {@code kind} and every one is done: a check that
+     * something did not happen is made after the work that could have done it, never after a pause.
+     */
+    public void awaitWorkDone(UUID tenantId, String kind, int count) {
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "SELECT state FROM work_items WHERE tenant_id = ? AND kind = ?",
+                                String.class,
+                                tenantId,
+                                kind))
+                        .hasSize(count)
+                        .allMatch("DONE"::equals));
     }
 
     public MailItem item(UUID tenantId, UUID mailItemId) {

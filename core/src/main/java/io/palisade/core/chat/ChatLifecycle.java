@@ -87,7 +87,6 @@ public class ChatLifecycle {
             return Optional.empty();
         }
         Verdict verdict = current.isEmpty() ? firstVerdict(item, added) : editedVerdict(current.get(), added);
-        // Not yet: no VerdictChanged is published for chat items (it names a mail item), so live views do not update.
         ChatVerdictVersion version = verdicts.record(item, verdict, VerdictCause.SCAN, null);
         act(item, current.map(ChatVerdictVersion::level).orElse(null), version, POLICY);
         return Optional.of(version);

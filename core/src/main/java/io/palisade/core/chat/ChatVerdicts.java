@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -22,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Chat items' verdict histories in core's {@code verdicts} table (rows with a {@code chat_item_id}): each change a new
  * version, none overwritten (the table's trigger refuses updates). Callers hold the item's lock, which serialises
- * versions.
+ * versions. Each new version is published as a {@link ChatVerdictChanged}.
  */
 @Repository
 public class ChatVerdicts {
@@ -33,10 +34,12 @@ public class ChatVerdicts {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public ChatVerdicts(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    public ChatVerdicts(NamedParameterJdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The current verdict, or empty before the first. */
@@ -59,12 +62,10 @@ public class ChatVerdicts {
                 ChatVerdicts::version);
     }
 
-    /** Adds a version; the caller holds the item's lock. */
+    /** Adds a version and publishes a {@link ChatVerdictChanged} for it; the caller holds the item's lock. */
     ChatVerdictVersion record(ChatItem item, Verdict verdict, VerdictCause cause, String causedBy) {
-        int version = current(item.tenantId(), item.id())
-                        .map(ChatVerdictVersion::version)
-                        .orElse(0)
-                + 1;
+        Optional<ChatVerdictVersion> previous = current(item.tenantId(), item.id());
+        int version = previous.map(ChatVerdictVersion::version).orElse(0) + 1;
         UUID id = UUID.randomUUID();
         var now = clock.instant();
         jdbc.update(
@@ -92,6 +93,15 @@ public class ChatVerdicts {
                 verdict.level(),
                 verdict.score(),
                 cause);
+        events.publishEvent(new ChatVerdictChanged(
+                item.tenantId(),
+                item.id(),
+                version,
+                previous.map(ChatVerdictVersion::level).orElse(null),
+                verdict.level(),
+                cause,
+                now,
+                false));
         return new ChatVerdictVersion(
                 id,
                 item.tenantId(),

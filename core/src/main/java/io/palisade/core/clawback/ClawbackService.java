@@ -9,6 +9,7 @@ import io.palisade.core.verdict.VerdictService;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -188,6 +189,9 @@ public class ClawbackService {
             Map<UUID, UUID> knownVerdicts) {
         // Actions saved as entities earlier in the transaction must be visible to the plain SQL below.
         entityManager.flush();
+        if (kind == ActionKind.RELEASE) {
+            cancelQuarantinesNotStarted(tenantId, items, requestedBy);
+        }
         List<MailItem> todo = needing(tenantId, items, kind);
         if (todo.isEmpty()) {
             return 0;
@@ -208,12 +212,77 @@ public class ClawbackService {
         return added.size();
     }
 
-    /** The copies not already in the target state, with no open action of the kind taking them there. */
+    /**
+     * The copies a release has to reach: those in quarantine, and those with a quarantine not finished yet (queued,
+     * which the release cancels, or started, which the release follows). Call it in the transaction that holds the
+     * copies' row locks.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<UUID> quarantinedOrQuarantining(UUID tenantId, Collection<MailItem> items) {
+        Set<UUID> found = new LinkedHashSet<>();
+        List<UUID> elsewhere = new ArrayList<>();
+        for (MailItem item : items) {
+            if (QUARANTINE_FOLDER.equals(item.getFolder())) {
+                found.add(item.getId());
+            } else {
+                elsewhere.add(item.getId());
+            }
+        }
+        if (!elsewhere.isEmpty()) {
+            found.addAll(jdbc.queryForList(
+                    "SELECT DISTINCT mail_item_id FROM actions WHERE tenant_id = ? AND kind = 'QUARANTINE'"
+                            + " AND status IN ('PENDING', 'RUNNING')"
+                            + " AND mail_item_id = ANY(?)",
+                    UUID.class,
+                    tenantId,
+                    elsewhere.toArray(UUID[]::new)));
+        }
+        return found;
+    }
+
+    /**
+     * Cancels the quarantines of these copies that no worker has started: a release that comes first (a verdict
+     * lowered while its clawback was still queued) leaves the copy where it is instead of moving it there and back. A
+     * quarantine tried before (a retry is queued) may have moved the copy, so it is left to run and be followed. The
+     * executor starts an action only while it is still open, so a cancelled one never runs.
+     */
+    private void cancelQuarantinesNotStarted(UUID tenantId, Collection<MailItem> items, String requestedBy) {
+        UUID[] ids = items.stream().map(MailItem::getId).distinct().toArray(UUID[]::new);
+        if (ids.length == 0) {
+            return;
+        }
+        String reason = "cancelled: released before it ran";
+        List<UUID> cancelled = jdbc.queryForList(
+                "UPDATE actions SET status = 'SKIPPED', last_error = ?, updated_at = ? WHERE tenant_id = ?"
+                        + " AND kind = 'QUARANTINE' AND status = 'PENDING' AND attempts = 0 AND mail_item_id = ANY(?)"
+                        + " RETURNING mail_item_id",
+                UUID.class,
+                reason,
+                Timestamp.from(clock.instant()),
+                tenantId,
+                ids);
+        if (cancelled.isEmpty()) {
+            return;
+        }
+        audit.recordAll(
+                tenantId,
+                cancelled.stream()
+                        .map(item -> new AuditLog.Entry(requestedBy, "action.quarantine", "mail_item:" + item, reason))
+                        .toList());
+        LOG.info("event=quarantines_cancelled tenant={} copies={} reason=released_first", tenantId, cancelled.size());
+    }
+
+    /**
+     * The copies not already in the target state, with no open action of the kind taking them there. For a release,
+     * called after {@link #cancelQuarantinesNotStarted}: the copies left are those in quarantine or on their way.
+     */
     private List<MailItem> needing(UUID tenantId, Collection<MailItem> items, ActionKind kind) {
+        Set<UUID> toRelease = kind == ActionKind.RELEASE ? quarantinedOrQuarantining(tenantId, items) : Set.of();
         Map<UUID, MailItem> candidates = new LinkedHashMap<>();
         for (MailItem item : items) {
             boolean quarantined = QUARANTINE_FOLDER.equals(item.getFolder());
-            if (!(kind == ActionKind.QUARANTINE && quarantined || kind == ActionKind.RELEASE && !quarantined)) {
+            if (!(kind == ActionKind.QUARANTINE && quarantined
+                    || kind == ActionKind.RELEASE && !toRelease.contains(item.getId()))) {
                 candidates.putIfAbsent(item.getId(), item);
             }
         }

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Applies changed verdicts to the mailboxes by the tenant's policy: banners per copy; admin notifications per message
  * or campaign and level change ({@link AdminNotifications}), not per copy; a quarantine or delete as one clawback
  * over every copy (the known ones and those the platform finds by internet message id); and, where the policy says
- * so, a release of quarantined copies whose verdict was lowered.
+ * so, a release of quarantined copies whose verdict was lowered (and of copies whose quarantine is not finished yet).
  */
 @Component
 public class VerdictReactions {
@@ -84,6 +84,14 @@ public class VerdictReactions {
         List<ActionOutbox.Planned> direct = new ArrayList<>();
         List<AdminNotifications.Change> notify = new ArrayList<>();
         List<AdminNotifications.Change> quiet = new ArrayList<>();
+        // A copy whose quarantine is still queued or running counts as quarantined: the release that follows cancels
+        // the queued one, or waits for the running one and brings the copy back.
+        Set<UUID> quarantined = clawbacks.quarantinedOrQuarantining(
+                tenantId,
+                changes.stream()
+                        .filter(VerdictReactions::lowered)
+                        .map(Change::item)
+                        .toList());
         for (Change change : changes) {
             List<ActionKind> kinds =
                     policy.actionsFor(document, change.item(), change.version().getLevel());
@@ -104,7 +112,7 @@ public class VerdictReactions {
             if (lowered(change)
                     && kinds.stream().noneMatch(k -> k == ActionKind.QUARANTINE)
                     && document.releaseWhenLowered()
-                    && ClawbackService.QUARANTINE_FOLDER.equals(change.item().getFolder())) {
+                    && quarantined.contains(change.item().getId())) {
                 remediation
                         .computeIfAbsent(ActionKind.RELEASE, k -> new ArrayList<>())
                         .add(change);

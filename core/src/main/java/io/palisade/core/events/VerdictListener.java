@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Listens on {@link VerdictNotifications#CHANNEL} on a connection of its own and republishes other instances'
- * verdict changes in process with {@code remote} set; this instance's own notifications are ignored. After a lost
- * connection it reconnects with a growing pause; changes notified meanwhile are missed by the live views only.
+ * verdict changes (a {@code VerdictChanged} or a {@code ChatVerdictChanged}) in process with {@code remote} set; this
+ * instance's own notifications are ignored. After a lost connection it reconnects with a growing pause; changes
+ * notified meanwhile are missed by the live views only.
  */
 @Component
 public class VerdictListener implements SmartLifecycle {
@@ -118,10 +119,7 @@ public class VerdictListener implements SmartLifecycle {
         try {
             events.publishEvent(decoded.get().change());
         } catch (RuntimeException e) {
-            LOG.error(
-                    "event=remote_verdict_listener_failed tenant={} error={}",
-                    decoded.get().change().tenantId(),
-                    e.toString());
+            LOG.error("event=remote_verdict_listener_failed error={}", e.toString());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.palisade.core.events;
 
+import io.palisade.core.chat.ChatVerdictChanged;
 import io.palisade.core.verdict.VerdictChanged;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,10 +16,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Tells the other instances about local verdict changes once their transaction has committed, with NOTIFY on
- * {@link VerdictNotifications#CHANNEL}: the changes of one transaction go out together in one statement, so a
- * campaign verdict of ten thousand messages costs one round trip, not ten thousand. A change rolled back is never
- * announced. A failed NOTIFY is logged; the verdicts themselves are committed and every view can reload them.
+ * Tells the other instances about local verdict changes, of mail items and of chat items, once their transaction has
+ * committed, with NOTIFY on {@link VerdictNotifications#CHANNEL}: the changes of one transaction go out together in
+ * one statement, so a campaign verdict of ten thousand messages costs one round trip, not ten thousand. A change
+ * rolled back is never announced. A failed NOTIFY is logged; the verdicts themselves are committed and every view can
+ * reload them.
  */
 @Component
 public class VerdictNotifier {
@@ -37,9 +39,20 @@ public class VerdictNotifier {
     /** Queues a local change for the commit of its transaction, or sends it at once outside one. */
     @EventListener
     public void on(VerdictChanged change) {
-        if (change.remote()) {
-            return;
+        if (!change.remote()) {
+            queue(change);
         }
+    }
+
+    /** Queues a local chat item's change with the mail items' changes of its transaction, in the same statement. */
+    @EventListener
+    public void on(ChatVerdictChanged change) {
+        if (!change.remote()) {
+            queue(change);
+        }
+    }
+
+    private void queue(Object change) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             send(List.of(change));
             return;
@@ -53,10 +66,14 @@ public class VerdictNotifier {
         pending.changes.add(change);
     }
 
-    /** Sends the changes now; one statement per {@value #BATCH}. */
-    public void send(List<VerdictChanged> changes) {
+    /**
+     * Sends the changes now; one statement per {@value #BATCH}.
+     *
+     * @param changes {@link VerdictChanged} and {@link ChatVerdictChanged} events, in any mix
+     */
+    public void send(List<?> changes) {
         for (int from = 0; from < changes.size(); from += BATCH) {
-            List<VerdictChanged> batch = changes.subList(from, Math.min(changes.size(), from + BATCH));
+            List<?> batch = changes.subList(from, Math.min(changes.size(), from + BATCH));
             String[] payloads = batch.stream()
                     .map(c -> VerdictNotifications.encode(instance.id(), c))
                     .toArray(String[]::new);
@@ -75,7 +92,7 @@ public class VerdictNotifier {
     }
 
     private final class Pending implements TransactionSynchronization {
-        private final List<VerdictChanged> changes = new ArrayList<>();
+        private final List<Object> changes = new ArrayList<>();
 
         @Override
         public void afterCompletion(int status) {

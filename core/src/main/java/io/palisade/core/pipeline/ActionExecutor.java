@@ -133,7 +133,10 @@ public class ActionExecutor implements WorkHandler {
         }
         String mailbox = actions.providerMailboxId(tenantId, item.getMailboxId())
                 .orElseThrow(() -> new PermanentWorkException("mailbox of mail item " + item.getId() + " is gone"));
-        actions.start(action, item.getProviderMessageId(), clock.instant());
+        if (!actions.start(action, item.getProviderMessageId(), clock.instant())) {
+            LOG.info("event=action_cancelled_before_start action={} kind={}", actionId, action.kind());
+            return null;
+        }
         MessageRef ref = new MessageRef(tenantId, mailbox, item.getProviderMessageId());
         return new Target(action.started(), item, connectors.require(item.getProvider()), ref);
     }

@@ -41,7 +41,7 @@ class ActionRows {
     private static final String START = """
             UPDATE actions SET status = 'RUNNING', attempts = attempts + 1, provider_id_before = :providerId,
                    updated_at = :now
-             WHERE tenant_id = :tenant AND id = :id
+             WHERE tenant_id = :tenant AND id = :id AND status IN ('PENDING', 'RUNNING')
             """;
 
     private static final String SUCCEED = """
@@ -106,9 +106,13 @@ class ActionRows {
                 .findFirst();
     }
 
-    /** An attempt starts on the message whose provider id is {@code providerId}. */
-    void start(Action action, String providerId, Instant now) {
-        jdbc.update(START, params(action.tenantId(), action.id(), now).addValue("providerId", providerId));
+    /**
+     * An attempt starts on the message whose provider id is {@code providerId}.
+     *
+     * @return false when the action ended meanwhile (a release cancelled a quarantine no worker had started)
+     */
+    boolean start(Action action, String providerId, Instant now) {
+        return jdbc.update(START, params(action.tenantId(), action.id(), now).addValue("providerId", providerId)) == 1;
     }
 
     /**

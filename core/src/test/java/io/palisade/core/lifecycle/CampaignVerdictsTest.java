@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.palisade.core.action.ActionKind;
 import io.palisade.core.campaign.Campaign;
 import io.palisade.core.campaign.CampaignService;
+import io.palisade.core.clawback.ClawbackDiscovery;
 import io.palisade.core.mailbox.Mailbox;
 import io.palisade.core.pipeline.AnalystVerdicts;
 import io.palisade.core.reevaluation.CampaignDecisions;
@@ -194,6 +195,8 @@ class CampaignVerdictsTest {
                 .until(() -> ourCopies.stream()
                         .allMatch(
                                 c -> "quarantine".equals(platform.byKey(c.key()).folder())));
+        fixtures.awaitWorkDone(tenantId, ClawbackDiscovery.KIND, 1);
+        fixtures.awaitWorkDone(otherTenant, ClawbackDiscovery.KIND, 0);
         assertThat(theirCopies).allSatisfy(c -> {
             assertThat(analystLevels(otherTenant, c)).isEmpty();
             assertThat(platform.byKey(c.key()).folder()).isEqualTo(c.folder());

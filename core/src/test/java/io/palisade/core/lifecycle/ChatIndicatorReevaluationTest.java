@@ -14,6 +14,7 @@ import io.palisade.core.chat.ChatMessageFacts;
 import io.palisade.core.chat.ChatVerdictVersion;
 import io.palisade.core.chat.ChatVerdicts;
 import io.palisade.core.connector.Provider;
+import io.palisade.core.intel.IndicatorReevaluation;
 import io.palisade.core.intel.IntelKind;
 import io.palisade.core.intel.IntelService;
 import io.palisade.core.intel.NewIndicator;
@@ -79,6 +80,7 @@ class ChatIndicatorReevaluationTest {
         assertThat(raised.causedBy()).isEqualTo(added.id().toString());
         assertThat(raised.signals()).anySatisfy(s -> assertThat(s.name()).isEqualTo("THREAT_INTEL_MATCH"));
         assertThat(actions.of(tenantId, carrier)).extracting(ChatAction::kind).containsExactly(ActionKind.HIDE);
+        fixtures.awaitWorkDone(tenantId, IndicatorReevaluation.KIND, 1);
         assertThat(verdicts.history(tenantId, unrelated)).hasSize(1);
         assertThat(actions.of(tenantId, unrelated)).isEmpty();
         assertThat(verdicts.history(otherTenant, elsewhere)).hasSize(1);
@@ -99,6 +101,7 @@ class ChatIndicatorReevaluationTest {
                 .until(() -> current(tenantId, fromMallory).level() == RiskLevel.HIGH);
         // The same indicator again (a feed's next poll) raises nothing a second time.
         intel.add(tenantId, new NewIndicator(IntelKind.SENDER, sender, "analyst submission", 60, null), "analyst-b");
+        fixtures.awaitWorkDone(tenantId, IndicatorReevaluation.KIND, 1);
 
         assertThat(current(tenantId, fromMallory).causedBy())
                 .isEqualTo(added.id().toString());

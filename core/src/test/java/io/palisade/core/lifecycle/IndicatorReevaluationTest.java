@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.palisade.core.audit.AuditLog;
+import io.palisade.core.clawback.ClawbackDiscovery;
+import io.palisade.core.intel.IndicatorReevaluation;
 import io.palisade.core.intel.IntelKind;
 import io.palisade.core.intel.IntelService;
 import io.palisade.core.intel.NewIndicator;
@@ -76,6 +78,8 @@ class IndicatorReevaluationTest {
                 .until(() -> hit.stream()
                         .allMatch(
                                 c -> "quarantine".equals(platform.byKey(c.key()).folder())));
+        fixtures.awaitWorkDone(tenantId, IndicatorReevaluation.KIND, 1);
+        fixtures.awaitWorkDone(tenantId, ClawbackDiscovery.KIND, 1);
         for (LifecycleFixtures.Copy copy : hit) {
             VerdictVersion current =
                     verdicts.current(tenantId, copy.mailItemId()).orElseThrow();
@@ -132,7 +136,7 @@ class IndicatorReevaluationTest {
         intel.add(tenantId, new NewIndicator(IntelKind.URL, url(carrier), "feed", 95, null), "analyst-a");
         intel.add(tenantId, new NewIndicator(IntelKind.DOMAIN, "unrelated-phish.example", "feed", 95, null), "a");
 
-        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        fixtures.awaitWorkDone(tenantId, IndicatorReevaluation.KIND, 2);
         assertThat(verdicts.history(tenantId, old.mailItemId())).hasSize(1);
         assertThat(verdicts.history(tenantId, unrelated.mailItemId())).hasSize(1);
     }

@@ -1,5 +1,6 @@
 package io.palisade.web.console;
 
+import io.palisade.core.chat.ChatVerdictChanged;
 import io.palisade.core.verdict.VerdictChanged;
 import java.io.IOException;
 import java.time.Duration;
@@ -24,11 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The console's live feed: every verdict change, made on this instance (after its commit) or on another (through
- * the LISTEN/NOTIFY bridge), is sent to each open console page as a server-sent {@code verdict} event, so the message
- * list and a message's page show a new level without a reload. The console has one administrator account, who sees
- * every tenant, so every change goes to every console stream; the event names ids and levels only, never a sender,
- * subject or body. Streams are capped ({@code palisade.console.live.max-streams}) and ended before the web server's
- * graceful shutdown.
+ * the LISTEN/NOTIFY bridge), is sent to each open console page as a server-sent event, {@code verdict} for a mail
+ * item and {@code chat-verdict} for a chat item, so the message and chat lists and a message's or chat message's page
+ * show a new level without a reload. The console has one administrator account, who sees every tenant, so every
+ * change goes to every console stream; the event names ids and levels only, never a sender, subject or body.
+ * Streams are capped ({@code palisade.console.live.max-streams}) and ended before the web server's graceful shutdown.
  */
 @Component
 public class ConsoleEvents implements SmartLifecycle {
@@ -85,10 +86,29 @@ public class ConsoleEvents implements SmartLifecycle {
         event.put("previousLevel", change.previousLevel());
         event.put("score", change.score());
         event.put("cause", change.cause());
+        broadcast("verdict", event);
+    }
+
+    /** A chat item's verdict version was recorded: after its commit here, or at once from another instance. */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void onChatVerdictChanged(ChatVerdictChanged change) {
+        if (streams.isEmpty()) {
+            return;
+        }
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("tenantId", change.tenantId());
+        event.put("chatItemId", change.chatItemId());
+        event.put("version", change.version());
+        event.put("level", change.level());
+        event.put("previousLevel", change.previousLevel());
+        event.put("cause", change.cause());
+        broadcast("chat-verdict", event);
+    }
+
+    private void broadcast(String name, Map<String, Object> event) {
         String json = JSON.writeValueAsString(event);
         for (SseEmitter stream : streams) {
-            senders.execute(
-                    () -> send(stream, SseEmitter.event().name("verdict").data(json)));
+            senders.execute(() -> send(stream, SseEmitter.event().name(name).data(json)));
         }
     }
 

@@ -1,8 +1,11 @@
 package io.palisade.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import io.palisade.core.audit.AuditEntry;
+import io.palisade.core.audit.AuditLog;
 import io.palisade.core.mail.MailItem;
 import io.palisade.core.mail.MailItemRepository;
 import io.palisade.core.tenant.Tenant;
@@ -21,8 +24,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -41,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The verdict lifecycle through the REST API, over the real Graph SDK against the simulator: a policy edit, a
  * campaign of copies in several mailboxes clawed back by one analyst verdict and released again to each copy's
- * folder, and a new threat-intelligence indicator that claws back delivered mail.
+ * folder, the audit trail of a message from its scan to a confirmed hard delete, and a new threat-intelligence
+ * indicator that claws back delivered mail.
  */
 @Order(1)
 @DirtiesContext
@@ -85,11 +92,27 @@ class LifecycleApiTest {
             The parking garage is closed on Friday for cleaning. Please use the visitor lot.
             """;
 
+    /** Another internal notice, unlike MEMO in subject and text, so the two never form one campaign. */
+    static final String DRILL = """
+            From: "Contoso Safety" <safety@contoso.example>
+            To: staff@contoso.example
+            Subject: Fire drill on Wednesday %s
+            Message-ID: <%s@contoso.example>
+            Date: Thu, 03 Dec 2026 09:00:00 +0000
+            MIME-Version: 1.0
+            Content-Type: text/plain; charset=utf-8
+
+            The fire drill starts at ten. Leave by the nearest stairs and gather at the north car park.
+            """;
+
     @Autowired
     M365Onboarding onboarding;
 
     @Autowired
     MailItemRepository mailItems;
+
+    @Autowired
+    AuditLog audit;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -143,6 +166,76 @@ class LifecycleApiTest {
         }
         JsonNode quarantine = clawback(campaign, "QUARANTINE");
         assertThat(quarantine.path("counts").path("RELEASED").asInt()).isEqualTo(staff.size());
+    }
+
+    @Test
+    void everyStepFromScanToConfirmedHardDeleteIsAuditedInOrderWithItsActorAndTarget() throws Exception {
+        String token = UUID.randomUUID().toString().substring(0, 8);
+        byte[] mime =
+                DRILL.formatted(token, UUID.randomUUID()).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+        List<SimMailbox> two = staff.subList(0, 2);
+        for (SimMailbox mailbox : two) {
+            SIM.control().deliver(simTenant().tenantId(), mailbox.id(), mime);
+        }
+        List<MailItem> copies = awaitCopies(token, two.size());
+        String campaign = json(post("/api/v1/messages/" + copies.getFirst().getId() + "/campaign", "{}"), 201)
+                .path("campaign")
+                .path("id")
+                .asString();
+
+        json(post("/api/v1/campaigns/" + campaign + "/verdict", "{\"level\":\"MALICIOUS\",\"reason\":\"phish\"}"), 202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> doneCopies(campaign, "QUARANTINE") == two.size());
+        json(post("/api/v1/campaigns/" + campaign + "/release", "{\"reason\":\"false positive\"}"), 202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> doneCopies(campaign, "RELEASE") == two.size());
+        String hardDelete = "/api/v1/campaigns/" + campaign + "/hard-delete";
+        assertThat(post(hardDelete, "{\"reason\":\"malware confirmed\"}").statusCode())
+                .isEqualTo(400);
+        json(post(hardDelete, "{\"reason\":\"malware confirmed\",\"confirm\":true}"), 202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> doneCopies(campaign, "HARD_DELETE") == two.size());
+
+        Set<String> copyTargets =
+                copies.stream().map(c -> "mail_item:" + c.getId()).collect(Collectors.toSet());
+        List<AuditEntry> trail = audit.recent(tenant.getId(), PageRequest.of(0, 1000)).stream()
+                .filter(e -> e.getTarget().equals("campaign:" + campaign) || copyTargets.contains(e.getTarget()))
+                .sorted(Comparator.comparing(AuditEntry::getCreatedAt))
+                .toList();
+        assertThat(trail)
+                .extracting(
+                        AuditEntry::getAction,
+                        AuditEntry::getActor,
+                        e -> copyTargets.contains(e.getTarget()) ? "copy" : e.getTarget())
+                .containsExactly(
+                        tuple("verdict.set", "admin", "campaign:" + campaign),
+                        tuple("verdict.reevaluated", "admin", "copy"),
+                        tuple("verdict.reevaluated", "admin", "copy"),
+                        tuple("clawback.quarantine", "admin", "campaign:" + campaign),
+                        tuple("action.quarantine", "admin", "copy"),
+                        tuple("action.quarantine", "admin", "copy"),
+                        tuple("clawback.release", "admin", "campaign:" + campaign),
+                        tuple("action.release", "admin", "copy"),
+                        tuple("action.release", "admin", "copy"),
+                        tuple("clawback.hard_delete", "admin", "campaign:" + campaign),
+                        tuple("action.hard_delete", "admin", "copy"),
+                        tuple("action.hard_delete", "admin", "copy"));
+        for (String perCopy :
+                List.of("verdict.reevaluated", "action.quarantine", "action.release", "action.hard_delete")) {
+            assertThat(trail)
+                    .filteredOn(e -> e.getAction().equals(perCopy))
+                    .extracting(AuditEntry::getTarget)
+                    .containsExactlyInAnyOrderElementsOf(copyTargets);
+        }
+        assertThat(trail.getFirst().getReason()).isEqualTo("MALICIOUS: phish");
+        assertThat(trail.subList(1, 3))
+                .allSatisfy(e -> assertThat(e.getReason())
+                        .startsWith("ANALYST: ")
+                        .endsWith(" -> MALICIOUS")
+                        .doesNotContain("null"));
+        assertThat(trail)
+                .filteredOn(e -> e.getAction().startsWith("action."))
+                .extracting(AuditEntry::getReason)
+                .containsOnly("done");
+        assertThat(trail.get(6).getReason()).contains("false positive");
+        assertThat(trail.get(9).getReason()).contains("malware confirmed");
     }
 
     @Test

@@ -3,6 +3,13 @@ package io.palisade.web.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.palisade.core.chat.ChatFile;
+import io.palisade.core.chat.ChatFileScans;
+import io.palisade.core.chat.ChatItemStore;
+import io.palisade.core.chat.ChatLifecycle;
+import io.palisade.core.chat.ChatMessageFacts;
+import io.palisade.core.chat.ChatVerdictChanged;
+import io.palisade.core.connector.Provider;
 import io.palisade.core.mail.MailItem;
 import io.palisade.core.mailbox.Mailbox;
 import io.palisade.core.tenant.Tenant;
@@ -15,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,9 +37,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * The console's live feed over HTTP: an open console stream receives each verdict change once it is committed, and
- * one made on another instance (a remote event of the LISTEN/NOTIFY bridge), with ids and levels but no addresses;
- * the pages that use it carry its script; the stream needs the administrator's credentials like every console page.
+ * The console's live feed over HTTP: an open console stream receives each verdict change of a mail item or a chat item
+ * once it is committed, and one made on another instance (a remote event of the LISTEN/NOTIFY bridge), with ids and
+ * levels but no addresses; the pages that use it carry its script; the stream needs the administrator's credentials
+ * like every console page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsoleLiveUpdatesTest {
@@ -77,6 +86,47 @@ class ConsoleLiveUpdatesTest {
     }
 
     @Test
+    void anOpenConsoleStreamReceivesAChatItemsCommittedVerdictChangeAndOneFromAnotherInstance() {
+        Tenant tenant = new LiveFixtures(context).tenant("Live chats " + UUID.randomUUID());
+        UUID chatItem = chatItem(tenant.getId(), "erin@contoso.example");
+        List<String> lines = listen();
+
+        context.getBean(ChatLifecycle.class).decide(tenant.getId(), chatItem, RiskLevel.HIGH, "analyst-a", "lure");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> receivedChat(lines, chatItem, RiskLevel.HIGH));
+        UUID elsewhere = UUID.randomUUID();
+        events.publishEvent(new ChatVerdictChanged(
+                tenant.getId(),
+                elsewhere,
+                3,
+                RiskLevel.MALICIOUS,
+                RiskLevel.CLEAN,
+                VerdictCause.ANALYST,
+                Instant.now(),
+                true));
+        await().atMost(Duration.ofSeconds(10)).until(() -> receivedChat(lines, elsewhere, RiskLevel.CLEAN));
+        assertThat(lines).contains("event:chat-verdict");
+        assertThat(lines)
+                .filteredOn(l -> l.startsWith("data:"))
+                .noneMatch(l -> l.contains("erin") || l.contains("contoso"));
+    }
+
+    @Test
+    void theChatListAndAChatMessagesPageLoadTheLiveScript() throws Exception {
+        Tenant tenant = new LiveFixtures(context).tenant("Live chat pages " + UUID.randomUUID());
+        UUID chatItem = chatItem(tenant.getId(), "frank@contoso.example");
+
+        assertThat(page("/chats"))
+                .contains("console-live.js")
+                .contains("data-live-chat-list")
+                .contains("data-chat-item=\"" + chatItem + "\"");
+        assertThat(page("/chats/" + chatItem))
+                .contains("console-live.js")
+                .contains("data-live-chat-item=\"" + chatItem + "\"");
+        assertThat(page("/console-live.js")).contains("chat-verdict");
+    }
+
+    @Test
     void theStreamNeedsTheAdministratorsCredentials() throws Exception {
         HttpResponse<Void> anonymous = http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/console/events"))
@@ -109,6 +159,30 @@ class ConsoleLiveUpdatesTest {
                 .anyMatch(l -> l.startsWith("data:")
                         && l.contains("\"mailItemId\":\"" + mailItemId + "\"")
                         && l.contains("\"level\":\"" + level + "\""));
+    }
+
+    private static boolean receivedChat(List<String> lines, UUID chatItemId, RiskLevel level) {
+        return lines.stream()
+                .anyMatch(l -> l.startsWith("data:")
+                        && l.contains("\"chatItemId\":\"" + chatItemId + "\"")
+                        && l.contains("\"level\":\"" + level + "\""));
+    }
+
+    /** A chat message with one clean file, scanned and recorded as the connector does; returns its chat item. */
+    private UUID chatItem(UUID tenantId, String sender) {
+        String chat = "19:live@thread.v2";
+        String message = UUID.randomUUID().toString();
+        ChatFile file = new ChatFile(tenantId, chat, message, "attachment:agenda.txt", "agenda.txt", sender);
+        byte[] agenda = ("Agenda: budget review on Thursday, room 4. " + message).getBytes(StandardCharsets.UTF_8);
+        Instant posted = Instant.now();
+        context.getBean(ChatLifecycle.class)
+                .record(
+                        new ChatMessageFacts(tenantId, Provider.M365, chat, message, sender, 1, posted, posted),
+                        List.of(context.getBean(ChatFileScans.class).scan(file, agenda)));
+        return context.getBean(ChatItemStore.class)
+                .find(tenantId, chat, message)
+                .orElseThrow()
+                .id();
     }
 
     /** Opens the console stream and collects its lines as they come. */
