@@ -65,7 +65,7 @@ public class ChatMessageHandler implements WorkHandler {
         String chatId = payload.path("chatId").asString();
         String messageId = payload.path("messageId").asString();
         try {
-            ChatMessage message = delivered(payload, messageId).orElse(null);
+            ChatMessage message = delivered(payload).orElse(null);
             if (message == null) {
                 message = chats.message(tenantId, chatId, messageId);
             }
@@ -115,16 +115,12 @@ public class ChatMessageHandler implements WorkHandler {
     }
 
     /**
-     * The message a rich notification delivered (decrypted and verified by the intake's worker), when it is the one
-     * this work names; {@link ChatMessage#getId()} is compared so that content for another message is never used.
+     * The message a rich notification delivered, decrypted, verified and checked to be the one this work names by
+     * {@link io.palisade.m365.notify.RichChatNotificationHandler}.
      */
-    private static Optional<ChatMessage> delivered(JsonNode payload, String messageId) {
+    private static Optional<ChatMessage> delivered(JsonNode payload) {
         JsonNode json = payload.get(ChatWork.MESSAGE);
-        if (json == null || !json.isObject()) {
-            return Optional.empty();
-        }
-        ChatMessage message = ChatConnector.parse(json.toString());
-        return messageId.equals(message.getId()) ? Optional.of(message) : Optional.empty();
+        return json == null || !json.isObject() ? Optional.empty() : Optional.of(ChatConnector.parse(json.toString()));
     }
 
     private static ChatMessageFacts facts(

@@ -56,20 +56,11 @@ public class GraphBatch {
     }
 
     /**
-     * Runs every request and parses each success with {@code factory}.
+     * Runs requests that each name a different mailbox (a search of every mailbox) and parses each success with
+     * {@code factory}. Several batches are in flight at once, since no mailbox gets more than one request of them.
      *
      * @param requests the requests by the caller's key, in the order results are wanted
      * @return the parsed results by key; a key whose item answered 404 is missing
-     */
-    public <K, T extends Parsable> Map<K, T> getAll(
-            GraphServiceClient graph, Map<K, RequestInformation> requests, ParsableFactory<T> factory)
-            throws ConnectorException {
-        return run(graph, requests, (answer, step) -> answer.getResponseById(step, factory), 1);
-    }
-
-    /**
-     * As {@link #getAll}, for requests that each name a different mailbox (a search of every mailbox): several
-     * batches are in flight at once, since no mailbox gets more than one request of them.
      */
     public <K, T extends Parsable> Map<K, T> getAllAcrossMailboxes(
             GraphServiceClient graph, Map<K, RequestInformation> requests, ParsableFactory<T> factory)
@@ -130,9 +121,7 @@ public class GraphBatch {
         List<Map<K, T>> out = new ArrayList<>();
         if (parallel <= 1 || chunks.size() <= 1) {
             for (List<K> chunk : chunks) {
-                Map<K, T> chunkResults = new LinkedHashMap<>();
-                send(graph, chunk, pending, reader, chunkResults, retry);
-                out.add(chunkResults);
+                out.add(sendChunk(graph, chunk, pending, reader, retry));
             }
             return out;
         }
@@ -140,11 +129,7 @@ public class GraphBatch {
         try (ExecutorService senders = Executors.newFixedThreadPool(
                 Math.min(parallel, chunks.size()), Thread.ofVirtual().factory())) {
             for (List<K> chunk : chunks) {
-                futures.add(senders.submit(() -> {
-                    Map<K, T> chunkResults = new LinkedHashMap<>();
-                    send(graph, chunk, pending, reader, chunkResults, retry);
-                    return chunkResults;
-                }));
+                futures.add(senders.submit(() -> sendChunk(graph, chunk, pending, reader, retry)));
             }
             for (Future<Map<K, T>> future : futures) {
                 out.add(future.get());
@@ -160,6 +145,18 @@ public class GraphBatch {
             Thread.currentThread().interrupt();
             throw ConnectorException.retryable("interrupted while sending batches", null, e);
         }
+    }
+
+    private <K, T> Map<K, T> sendChunk(
+            GraphServiceClient graph,
+            List<K> chunk,
+            Map<K, RequestInformation> pending,
+            ItemReader<T> reader,
+            Retry retry)
+            throws ConnectorException {
+        Map<K, T> results = new LinkedHashMap<>();
+        send(graph, chunk, pending, reader, results, retry);
+        return results;
     }
 
     private <K, T> void send(

@@ -123,9 +123,6 @@ public class ClawbackDiscovery implements WorkHandler {
                 added,
                 searchNanos / 1_000_000,
                 addNanos / 1_000_000);
-        if (added > 0) {
-            workers.wake();
-        }
     }
 
     private List<Found> search(UUID tenantId, String internetMessageId) {

@@ -163,9 +163,9 @@ public class AdminNotifications {
         Change first = group.getFirst();
         String key = groupKey(campaignId, first.item());
         RiskLevel level = first.version().getLevel();
+        DeliveryState delivery = hasWebhook(tenantId) ? DeliveryState.PENDING : DeliveryState.NONE;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             closeOtherLevels(tenantId, new String[] {key}, level, now);
-            DeliveryState delivery = hasWebhook(tenantId) ? DeliveryState.PENDING : DeliveryState.NONE;
             List<Object[]> result = jdbc.query(
                     OPEN_OR_ADD,
                     (rs, row) -> new Object[] {rs.getObject("id", UUID.class), rs.getBoolean("opened")},

@@ -345,7 +345,8 @@ class IntelAndRemediationApiTest {
         String envelope = """
                 {"more":false,"objects":[
                   {"type":"indicator","spec_version":"2.1","id":"indicator--7","pattern_type":"stix",
-                   "pattern":"[domain-name:value = 'invoice-portal-taxii.com'] OR [url:value = 'https://invoice-portal-taxii.com/login']",
+                   "pattern":"[domain-name:value = 'invoice-portal-taxii.com'] OR \
+                [url:value = 'https://invoice-portal-taxii.com/login']",
                    "confidence":80}]}
                 """;
         server.createContext("/taxii2/api1/collections/phish/objects/", exchange -> {
